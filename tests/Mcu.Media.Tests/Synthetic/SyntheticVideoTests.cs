@@ -1,0 +1,84 @@
+using Mcu.Media.Synthetic;
+using Mcu.Media.Video;
+
+namespace Mcu.Media.Tests;
+
+public class SyntheticVideoTests
+{
+    [Fact]
+    public void Same_index_paints_the_same_picture_and_consecutive_pictures_move()
+    {
+        using I420Frame a = I420Frame.Allocate(320, 180);
+        using I420Frame b = I420Frame.Allocate(320, 180);
+        using I420Frame c = I420Frame.Allocate(320, 180);
+        b.Y.Fill(1);
+
+        SyntheticVideo.Paint(a, 7);
+        SyntheticVideo.Paint(b, 7);
+        SyntheticVideo.Paint(c, 8);
+
+        Assert.True(a.Y.SequenceEqual(b.Y) && a.U.SequenceEqual(b.U) && a.V.SequenceEqual(b.V));
+        Assert.False(a.Y.SequenceEqual(c.Y));
+        Assert.False(a.U.SequenceEqual(c.U));
+    }
+
+    [Fact]
+    public void Every_visible_pixel_is_painted()
+    {
+        using I420Frame frame = I420Frame.Allocate(642, 362);
+        frame.Y.Clear();
+        frame.U.Clear();
+        frame.V.Clear();
+
+        SyntheticVideo.Paint(frame, 123);
+
+        // The picture never uses 0: a 0 left inside the image means a pixel was skipped.
+        for (int y = 0; y < frame.Height; y++)
+        {
+            Assert.DoesNotContain((byte)0, frame.Y.Slice(y * frame.StrideY, frame.Width).ToArray());
+        }
+
+        for (int y = 0; y < frame.ChromaHeight; y++)
+        {
+            Assert.DoesNotContain((byte)0, frame.U.Slice(y * frame.StrideUV, frame.ChromaWidth).ToArray());
+            Assert.DoesNotContain((byte)0, frame.V.Slice(y * frame.StrideUV, frame.ChromaWidth).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(16, 720)]
+    [InlineData(1920, 1080)]
+    public void Paints_any_even_size_at_any_index(int width, int height)
+    {
+        using I420Frame frame = I420Frame.Allocate(width, height);
+
+        for (int i = 0; i < 2000; i += 97)
+        {
+            SyntheticVideo.Paint(frame, i);
+        }
+    }
+
+    [Fact]
+    public void Painting_allocates_nothing()
+    {
+        using I420Frame frame = I420Frame.Allocate(320, 180);
+        SyntheticVideo.Paint(frame, 0);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 1; i < 20; i++)
+        {
+            SyntheticVideo.Paint(frame, i);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Negative_index_is_refused()
+    {
+        using I420Frame frame = I420Frame.Allocate(16, 16);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticVideo.Paint(frame, -1));
+    }
+}
