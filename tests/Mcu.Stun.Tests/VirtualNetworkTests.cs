@@ -1,4 +1,5 @@
 using System.Net;
+using Mcu.Testing.Network;
 
 namespace Mcu.Stun.Tests;
 

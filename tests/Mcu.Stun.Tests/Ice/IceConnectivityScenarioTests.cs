@@ -1,6 +1,8 @@
 using System.Net;
 using Mcu.Stun.Ice;
 
+using Mcu.Testing.Network;
+
 namespace Mcu.Stun.Tests.Ice;
 
 /// <summary>The controlling client and the lite server together, through a hostile virtual network.</summary>

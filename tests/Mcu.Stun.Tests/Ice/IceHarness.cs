@@ -1,6 +1,8 @@
 using System.Net;
 using Mcu.Stun.Ice;
 
+using Mcu.Testing.Network;
+
 namespace Mcu.Stun.Tests.Ice;
 
 /// <summary>

@@ -1,15 +1,15 @@
 using System.Net;
 
-namespace Mcu.Stun.Tests;
+namespace Mcu.Testing.Network;
 
 /// <summary>One datagram on its way through a <see cref="VirtualNetwork"/>.</summary>
-internal sealed record VirtualDatagram(IPEndPoint From, IPEndPoint To, byte[] Payload);
+public sealed record VirtualDatagram(IPEndPoint From, IPEndPoint To, byte[] Payload);
 
 /// <summary>
 /// An in-memory UDP network in virtual time with seeded loss, delay (jitter reorders),
 /// duplication and simple NAT mappings. Reusable by any sans-IO protocol test.
 /// </summary>
-internal sealed class VirtualNetwork(int seed)
+public sealed class VirtualNetwork(int seed)
 {
     private readonly Random _random = new(seed);
     private readonly PriorityQueue<VirtualDatagram, (TimeSpan At, long Order)> _inFlight = new();
