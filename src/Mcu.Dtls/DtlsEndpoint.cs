@@ -86,7 +86,7 @@ public sealed class DtlsEndpoint : IDisposable
             return false;
         }
 
-        SetRemoteFingerprint(fingerprint!);
+        SetRemoteFingerprint(fingerprint);
         return true;
     }
 

@@ -1,9 +1,12 @@
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace Mcu.Dtls;
 
-/// <summary>A certificate fingerprint as carried by the SDP a=fingerprint attribute (RFC 8122 section 5).</summary>
+/// <summary>
+/// A certificate digest (RFC 8122 section 5) that the handshake checks the peer's certificate
+/// against (RFC 5763 section 5). Reading and writing the SDP attribute is Mcu.Sdp's job.
+/// </summary>
 public sealed class DtlsFingerprint
 {
     private readonly byte[] _value;
@@ -34,7 +37,7 @@ public sealed class DtlsFingerprint
     }
 
     /// <summary>Wraps a fingerprint value received in signaling; false for an unknown hash function or a wrong length.</summary>
-    public static bool TryCreate(string algorithm, ReadOnlySpan<byte> value, out DtlsFingerprint? fingerprint)
+    public static bool TryCreate(string algorithm, ReadOnlySpan<byte> value, [NotNullWhen(true)] out DtlsFingerprint? fingerprint)
     {
         ArgumentNullException.ThrowIfNull(algorithm);
         fingerprint = null;
@@ -47,37 +50,6 @@ public sealed class DtlsFingerprint
 
         fingerprint = new DtlsFingerprint(name, value.ToArray());
         return true;
-    }
-
-    /// <summary>Parses the attribute value "sha-256 AB:CD:...", the format <see cref="ToString"/> produces.</summary>
-    public static bool TryParse(string? sdpValue, out DtlsFingerprint? fingerprint)
-    {
-        fingerprint = null;
-        ReadOnlySpan<char> text = sdpValue.AsSpan().Trim();
-        int space = text.IndexOf(' ');
-        if (space <= 0)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> hex = text[(space + 1)..].Trim();
-        if ((hex.Length + 1) % 3 != 0 || hex.Length > (64 * 3) - 1)
-        {
-            return false;
-        }
-
-        Span<byte> value = stackalloc byte[64];
-        int count = (hex.Length + 1) / 3;
-        for (int i = 0; i < count; i++)
-        {
-            if ((i > 0 && hex[(i * 3) - 1] != ':')
-                || !byte.TryParse(hex.Slice(i * 3, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value[i]))
-            {
-                return false;
-            }
-        }
-
-        return TryCreate(text[..space].ToString(), value[..count], out fingerprint);
     }
 
     /// <summary>True if <paramref name="certificateDer"/> hashes to this fingerprint; compared in constant time.</summary>
@@ -103,7 +75,7 @@ public sealed class DtlsFingerprint
         });
     }
 
-    /// <summary>The SDP attribute value, e.g. "sha-256 AB:CD:...".</summary>
+    /// <summary>"sha-256 AB:CD:...", as SDP shows it, for failure reasons and logs.</summary>
     public override string ToString() => $"{Algorithm} {FormatValue()}";
 
     private static int GetDigestLength(string name) => name switch

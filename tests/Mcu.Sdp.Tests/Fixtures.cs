@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Mcu.Sdp.Tests;
 
 /// <summary>Offer files and the MCU's local parameters shared by the tests.</summary>
@@ -13,7 +15,7 @@ internal static class Fixtures
     public static readonly string[] AllOffers =
         [ChromiumSendRecv, FirefoxWithDataChannel, WhepRecvOnly, WhipGStreamer, WhipObsH264, ChromiumSimulcast];
 
-    public static readonly DtlsFingerprint McuFingerprint = DtlsFingerprint.FromCertificate("mcu test certificate"u8);
+    public static readonly DtlsFingerprint McuFingerprint = new(DtlsFingerprint.Sha256, SHA256.HashData("mcu test certificate"u8));
 
     public static readonly IceCandidate McuCandidate = IceCandidate.Host("1", "192.0.2.10", 40000);
 

@@ -74,7 +74,7 @@ internal sealed class PeerPair
     public bool ClientReachesServer { get; set; } = true;
 
     public static Mcu.Sdp.DtlsFingerprint Fingerprint(DtlsCertificate certificate) =>
-        Mcu.Sdp.DtlsFingerprint.FromCertificate(certificate.Der.Span);
+        new(certificate.Fingerprint.Algorithm, certificate.Fingerprint.Value);
 
     public bool BothConnected => Server.Session.State == PeerState.Connected && Client.Session.State == PeerState.Connected;
 

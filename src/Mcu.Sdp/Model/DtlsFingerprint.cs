@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Mcu.Sdp;
 
-/// <summary>An a=fingerprint value (RFC 8122 §5): hash function name and certificate digest.</summary>
+/// <summary>An a=fingerprint value (RFC 8122 §5): hash function name and certificate digest. Hashing certificates is Mcu.Dtls's job.</summary>
 public sealed class DtlsFingerprint : IEquatable<DtlsFingerprint>
 {
     /// <summary>The hash function every WebRTC stack uses for its certificate fingerprint.</summary>
@@ -40,10 +39,6 @@ public sealed class DtlsFingerprint : IEquatable<DtlsFingerprint>
     /// <summary>True for SHA-256, SHA-384 and SHA-512, the functions the MCU accepts from peers.</summary>
     public bool IsSha256OrStronger => Algorithm is Sha256 or Sha384 or Sha512;
 
-    /// <summary>The SHA-256 fingerprint of a DER-encoded certificate, as this side announces it.</summary>
-    public static DtlsFingerprint FromCertificate(ReadOnlySpan<byte> derCertificate) =>
-        new(Sha256, SHA256.HashData(derCertificate));
-
     /// <summary>Parses "sha-256 AB:CD:..."; throws <see cref="SdpException"/> when malformed.</summary>
     public static DtlsFingerprint Parse(string value) =>
         TryParse(value, out DtlsFingerprint? fingerprint, out string? error) ? fingerprint : throw new SdpException(error);
@@ -51,20 +46,6 @@ public sealed class DtlsFingerprint : IEquatable<DtlsFingerprint>
     /// <summary>Parses "sha-256 AB:CD:...".</summary>
     public static bool TryParse(string? value, [NotNullWhen(true)] out DtlsFingerprint? fingerprint) =>
         TryParse(value, out fingerprint, out _);
-
-    /// <summary>True when the digest of a certificate received in the DTLS handshake matches this fingerprint.</summary>
-    public bool Matches(ReadOnlySpan<byte> derCertificate)
-    {
-        Span<byte> digest = stackalloc byte[MaxDigestLength];
-        int length = Algorithm switch
-        {
-            Sha256 => SHA256.HashData(derCertificate, digest),
-            Sha384 => SHA384.HashData(derCertificate, digest),
-            Sha512 => SHA512.HashData(derCertificate, digest),
-            _ => -1,
-        };
-        return length > 0 && CryptographicOperations.FixedTimeEquals(digest[..length], _value);
-    }
 
     /// <summary>The attribute value, e.g. "sha-256 AB:CD:...", hex in upper case as RFC 8122 §5 writes it.</summary>
     public override string ToString()

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace Mcu.Sdp;
@@ -7,8 +9,18 @@ namespace Mcu.Sdp;
 /// <summary>An ICE candidate (RFC 8839 §5.1), as found in a=candidate lines and trickled "candidate:..." strings.</summary>
 public sealed class IceCandidate
 {
+    /// <summary>
+    /// The priority RFC 8445 §5.1.2.1 recommends for a host candidate of component 1 on a single
+    /// interface (2^24 * 126 + 2^8 * 65535 + 255). Computing priorities is ICE's job (Mcu.Stun's
+    /// IceCandidate.ComputePriority); SDP only carries the number.
+    /// </summary>
+    public const uint DefaultHostPriority = 2130706431;
+
     private const string Prefix = "candidate:";
     private const int MaxAddressLength = 255;
+
+    private static readonly SearchValues<char> IPv4Chars = SearchValues.Create("0123456789.");
+    private static readonly SearchValues<char> IPv6Chars = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     /// <summary>Groups candidates of the same type, base and server (1 to 32 ice-chars).</summary>
     public required string Foundation { get; init; }
@@ -43,23 +55,33 @@ public sealed class IceCandidate
     /// <summary>True for UDP candidates, the only transport the MCU listens on.</summary>
     public bool IsUdp => string.Equals(Transport, "udp", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A host candidate for the RTP component with the RFC 8445 §5.1.2.1 recommended priority.</summary>
-    public static IceCandidate Host(string foundation, string address, int port, int localPreference = 65535) => new()
+    /// <summary>A host candidate for the RTP component (UDP).</summary>
+    /// <param name="foundation">1 to 32 ice-chars.</param>
+    /// <param name="address">An IP address literal.</param>
+    /// <param name="port">The port.</param>
+    /// <param name="priority">Computed by the ICE agent; by default <see cref="DefaultHostPriority"/>.</param>
+    public static IceCandidate Host(string foundation, string address, int port, uint priority = DefaultHostPriority) => new()
     {
         Foundation = foundation,
         Address = address,
         Port = port,
-        Priority = ComputePriority(126, localPreference, 1),
+        Priority = priority,
     };
 
-    /// <summary>priority = 2^24 * type preference + 2^8 * local preference + (256 - component) (RFC 8445 §5.1.2.1).</summary>
-    public static uint ComputePriority(int typePreference, int localPreference, int component)
+    /// <summary>
+    /// The address as an endpoint when it is an IP literal; false for names (mDNS ".local",
+    /// FQDNs), which an MCU without a resolver cannot check.
+    /// </summary>
+    public bool TryGetEndPoint([NotNullWhen(true)] out IPEndPoint? endPoint)
     {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(typePreference & ~0x7F, 0, nameof(typePreference));
-        ArgumentOutOfRangeException.ThrowIfNotEqual(localPreference & ~0xFFFF, 0, nameof(localPreference));
-        ArgumentOutOfRangeException.ThrowIfLessThan(component, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(component, 256);
-        return ((uint)typePreference << 24) | ((uint)localPreference << 8) | (uint)(256 - component);
+        endPoint = null;
+        if (!IsIPLiteral(Address) || !IPAddress.TryParse(Address, out IPAddress? address))
+        {
+            return false;
+        }
+
+        endPoint = new IPEndPoint(address, Port);
+        return true;
     }
 
     /// <summary>Parses "candidate:..." (the prefix and a leading "a=" are optional); throws <see cref="SdpException"/>.</summary>
@@ -219,4 +241,10 @@ public sealed class IceCandidate
     }
 
     private static bool IsAddress(string text) => text.Length <= MaxAddressLength && SdpToken.IsVisible(text);
+
+    // IPAddress.TryParse also takes forms such as "1.2.3" or "0x7f.1"; RFC 8839 §5.1 allows only
+    // dotted-quad IPv4, IPv6 text or an FQDN, and a zone id ("%eth0") means nothing to the peer.
+    private static bool IsIPLiteral(ReadOnlySpan<char> text) => text.Contains(':')
+        ? !text.ContainsAnyExcept(IPv6Chars)
+        : text.Count('.') == 3 && !text.ContainsAnyExcept(IPv4Chars);
 }

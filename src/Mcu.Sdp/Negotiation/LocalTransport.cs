@@ -17,7 +17,7 @@ public sealed class LocalTransport
 
     internal void Validate()
     {
-        if (!IceCredentials.IsValidUfrag(IceUfrag) || !IceCredentials.IsValidPwd(IcePwd))
+        if (!IceCredentialSyntax.IsValidUfrag(IceUfrag) || !IceCredentialSyntax.IsValidPwd(IcePwd))
         {
             throw new ArgumentException("The local ICE ufrag must be 4-256 and the pwd 22-256 ice-chars (RFC 8839 §5.4).");
         }

@@ -46,6 +46,23 @@ internal sealed record RemoteTransport(
         return new RemoteTransport(ufrag, pwd, SelectFingerprint(fingerprints, side), setup, candidates, candidateSource?.EndOfCandidates ?? false);
     }
 
+    /// <summary>The negotiation result: these remote parameters with our DTLS role and the planned sections.</summary>
+    public NegotiatedSession ToSession(
+        bool remoteIceLite, DtlsRole localRole, SectionPlan tag, List<SectionPlan> plans, bool extmapAllowMixed, List<string> warnings) => new()
+    {
+        RemoteIceUfrag = IceUfrag,
+        RemoteIcePwd = IcePwd,
+        RemoteIceLite = remoteIceLite,
+        RemoteFingerprint = Fingerprint,
+        LocalDtlsRole = localRole,
+        RemoteCandidates = Candidates,
+        RemoteEndOfCandidates = EndOfCandidates,
+        BundleTag = tag.Offered.Mid,
+        ExtmapAllowMixed = extmapAllowMixed,
+        Media = plans.ConvertAll(plan => plan.ToNegotiated()),
+        Warnings = warnings,
+    };
+
     private static DtlsFingerprint SelectFingerprint(List<DtlsFingerprint> fingerprints, string side)
     {
         if (fingerprints.Count == 0)

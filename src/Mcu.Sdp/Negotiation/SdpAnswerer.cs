@@ -96,21 +96,7 @@ public sealed class SdpAnswerer
 
         bool allowMixed = offer.ExtmapAllowMixed || bundled.Exists(plan => plan.Offered.ExtmapAllowMixed);
         SessionDescription answer = WriteAnswer(offer, plans, bundle is null ? null : bundled, tag, setup);
-        var session = new NegotiatedSession
-        {
-            RemoteIceUfrag = remote.IceUfrag,
-            RemoteIcePwd = remote.IcePwd,
-            RemoteIceLite = offer.IceLite,
-            RemoteFingerprint = remote.Fingerprint,
-            LocalDtlsRole = role,
-            RemoteCandidates = remote.Candidates,
-            RemoteEndOfCandidates = remote.EndOfCandidates,
-            BundleTag = tag.Offered.Mid,
-            ExtmapAllowMixed = allowMixed,
-            Media = plans.ConvertAll(plan => plan.ToNegotiated()),
-            Warnings = warnings,
-        };
-        return new SdpAnswer(answer, session);
+        return new SdpAnswer(answer, remote.ToSession(offer.IceLite, role, tag, plans, allowMixed, warnings));
     }
 
     private static bool IsSecureRtp(string protocol) =>

@@ -71,20 +71,7 @@ public sealed class SdpOfferer
             _ => DtlsRole.Server,
         };
 
-        return new NegotiatedSession
-        {
-            RemoteIceUfrag = remote.IceUfrag,
-            RemoteIcePwd = remote.IcePwd,
-            RemoteIceLite = answer.IceLite,
-            RemoteFingerprint = remote.Fingerprint,
-            LocalDtlsRole = role,
-            RemoteCandidates = remote.Candidates,
-            RemoteEndOfCandidates = remote.EndOfCandidates,
-            BundleTag = tag.Offered.Mid,
-            ExtmapAllowMixed = false,
-            Media = plans.ConvertAll(plan => plan.ToNegotiated()),
-            Warnings = warnings,
-        };
+        return remote.ToSession(answer.IceLite, role, tag, plans, extmapAllowMixed: false, warnings);
     }
 
     private static string[] OfferedUris(MediaDescription offered)

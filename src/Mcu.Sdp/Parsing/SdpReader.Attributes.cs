@@ -179,11 +179,11 @@ internal sealed partial class SdpReader
     private string Require(string name, string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw Error($"a={name} needs a value.") : value;
 
-    private string ReadUfrag(string? value) => IceCredentials.IsValidUfrag(value?.Trim())
+    private string ReadUfrag(string? value) => IceCredentialSyntax.IsValidUfrag(value?.Trim())
         ? value!.Trim()
         : throw Error("a=ice-ufrag must be 4-256 characters of letters, digits, '+' or '/' (RFC 8839 §5.4).");
 
-    private string ReadPwd(string? value) => IceCredentials.IsValidPwd(value?.Trim())
+    private string ReadPwd(string? value) => IceCredentialSyntax.IsValidPwd(value?.Trim())
         ? value!.Trim()
         : throw Error("a=ice-pwd must be 22-256 characters of letters, digits, '+' or '/' (RFC 8839 §5.4).");
 

@@ -89,38 +89,8 @@ public sealed class IceControllingAgent
     /// <summary>How the peer sees us: XOR-MAPPED-ADDRESS of the selected pair's response.</summary>
     public IPEndPoint? MappedAddress => State == IceState.Connected ? _selected?.MappedAddress : null;
 
-    /// <summary>Requests transmitted, retransmissions and consent checks included.</summary>
-    public long ChecksSent { get; private set; }
-
-    /// <summary>Responses that matched a check and succeeded.</summary>
-    public long ResponsesAccepted { get; private set; }
-
-    /// <summary>Responses that matched a check and failed it.</summary>
-    public long RejectedCount { get; private set; }
-
-    /// <summary>The peer's valid requests we answered with success.</summary>
-    public long AnsweredCount { get; private set; }
-
-    /// <summary>Datagrams dropped as malformed STUN.</summary>
-    public long MalformedCount { get; private set; }
-
-    /// <summary>Indications, other methods, responses matching no outstanding check, and anything after failure.</summary>
-    public long IgnoredCount { get; private set; }
-
-    /// <summary>Requests dropped for a missing or foreign USERNAME.</summary>
-    public long UnknownUserCount { get; private set; }
-
-    /// <summary>Requests or responses dropped for missing or wrong MESSAGE-INTEGRITY.</summary>
-    public long BadIntegrityCount { get; private set; }
-
-    /// <summary>Requests or responses dropped for a wrong FINGERPRINT.</summary>
-    public long BadFingerprintCount { get; private set; }
-
-    /// <summary>Role conflicts seen, in either direction.</summary>
-    public long RoleConflictCount { get; private set; }
-
-    /// <summary>Requests answered with 420.</summary>
-    public long UnknownAttributeCount { get; private set; }
+    /// <summary>What the agent sent, answered, accepted and dropped.</summary>
+    public IceCounters Counters { get; } = new();
 
     /// <summary>When <see cref="HandleTimeout"/> is next due; <see cref="TimeSpan.MaxValue"/> before start and once failed.</summary>
     public TimeSpan NextTimeout
@@ -223,21 +193,21 @@ public sealed class IceControllingAgent
         ArgumentNullException.ThrowIfNull(from);
         if (State == IceState.Failed)
         {
-            return Count(IceResult.Ignored);
+            return Counters.Count(IceResult.Ignored);
         }
         if (!StunMessageReader.TryParse(datagram, out var message))
         {
-            return Count(IceResult.Malformed);
+            return Counters.Count(IceResult.Malformed);
         }
         if (message.Method != StunMethod.Binding)
         {
-            return Count(IceResult.Ignored);
+            return Counters.Count(IceResult.Ignored);
         }
         return message.MessageClass switch
         {
             StunMessageClass.Request => HandleRequest(now, message, from),
             StunMessageClass.SuccessResponse or StunMessageClass.ErrorResponse => HandleResponse(now, message, from),
-            _ => Count(IceResult.Ignored),
+            _ => Counters.Count(IceResult.Ignored),
         };
     }
 
@@ -261,7 +231,7 @@ public sealed class IceControllingAgent
         if (transmit.Response is null)
         {
             length = IceMessages.WriteRequest(buffer, transmit.Request);
-            ChecksSent++;
+            Counters.ChecksSent++;
         }
         else
         {
@@ -279,15 +249,15 @@ public sealed class IceControllingAgent
         var consentIndex = pair is null ? FindConsentCheck(id) : -1;
         if (pair is null && consentIndex < 0)
         {
-            return Count(IceResult.Ignored);
+            return Counters.Count(IceResult.Ignored);
         }
         if (response.HasFingerprint && !response.VerifyFingerprint())
         {
-            return Count(IceResult.BadFingerprint);
+            return Counters.Count(IceResult.BadFingerprint);
         }
         if (!response.VerifyMessageIntegrity(_remote.Key))
         {
-            return Count(IceResult.BadIntegrity);
+            return Counters.Count(IceResult.BadIntegrity);
         }
 
         if (pair is null)
@@ -295,10 +265,10 @@ public sealed class IceControllingAgent
             _consentChecks.RemoveAt(consentIndex);
             if (response.MessageClass != StunMessageClass.SuccessResponse || _selected is null || !from.Equals(_selected.Remote))
             {
-                return Count(IceResult.Rejected);
+                return Counters.Count(IceResult.Rejected);
             }
             _lastConsentResponse = now;
-            return Count(IceResult.ResponseAccepted);
+            return Counters.Count(IceResult.ResponseAccepted);
         }
 
         // RFC 8445 section 7.2.5.2.1: a response from elsewhere than where the check went fails it.
@@ -306,7 +276,7 @@ public sealed class IceControllingAgent
         {
             pair.State = CandidatePairState.Failed;
             FailIfAllPairsFailed();
-            return Count(IceResult.Rejected);
+            return Counters.Count(IceResult.Rejected);
         }
 
         if (response.MessageClass == StunMessageClass.ErrorResponse)
@@ -321,11 +291,11 @@ public sealed class IceControllingAgent
                 }
                 pair.State = CandidatePairState.Waiting;
                 Trigger(pair);
-                return Count(IceResult.RoleConflict);
+                return Counters.Count(IceResult.RoleConflict);
             }
             pair.State = CandidatePairState.Failed;
             FailIfAllPairsFailed();
-            return Count(IceResult.Rejected);
+            return Counters.Count(IceResult.Rejected);
         }
 
         pair.State = CandidatePairState.Succeeded;
@@ -335,8 +305,9 @@ public sealed class IceControllingAgent
             var nominated = Role == IceRole.Controlling ? pair.Request.UseCandidate : pair.NominatedByPeer;
             if (nominated)
             {
+                Counters.ResponsesAccepted++;
                 Select(pair, now);
-                return Count(IceResult.Selected);
+                return IceResult.Selected;
             }
             if (Role == IceRole.Controlling)
             {
@@ -348,7 +319,7 @@ public sealed class IceControllingAgent
         {
             _lastConsentResponse = now;
         }
-        return Count(IceResult.ResponseAccepted);
+        return Counters.Count(IceResult.ResponseAccepted);
     }
 
     private IceResult HandleRequest(TimeSpan now, in StunMessageReader request, IPEndPoint from)
@@ -356,14 +327,14 @@ public sealed class IceControllingAgent
         var verdict = IceRequestValidator.Validate(request, _local, _remote.UfragBytes);
         if (verdict != IceResult.Answered)
         {
-            return Count(verdict);
+            return Counters.Count(verdict);
         }
         if (request.UnknownComprehensionRequiredCount > 0)
         {
             Span<ushort> unknown = stackalloc ushort[IceMessages.MaxReportedUnknownAttributes];
             var count = request.GetUnknownComprehensionRequired(unknown);
             QueueErrorResponse(from, request.TransactionId, StunErrorCodes.UnknownAttribute, unknown[..count]);
-            return Count(IceResult.UnknownAttributes);
+            return Counters.Count(IceResult.UnknownAttributes);
         }
 
         // RFC 8445 section 7.3.1.1: the larger tie-breaker takes (or keeps) the controlling role.
@@ -372,9 +343,9 @@ public sealed class IceControllingAgent
             if (TieBreaker >= theirs)
             {
                 QueueErrorResponse(from, request.TransactionId, StunErrorCodes.RoleConflict, []);
-                return Count(IceResult.RoleConflict);
+                return Counters.Count(IceResult.RoleConflict);
             }
-            RoleConflictCount++;
+            Counters.RoleConflicts++;
             SetRole(IceRole.Controlled);
         }
         else if (Role == IceRole.Controlled && request.TryGetIceControlled(out theirs))
@@ -382,9 +353,9 @@ public sealed class IceControllingAgent
             if (TieBreaker < theirs)
             {
                 QueueErrorResponse(from, request.TransactionId, StunErrorCodes.RoleConflict, []);
-                return Count(IceResult.RoleConflict);
+                return Counters.Count(IceResult.RoleConflict);
             }
-            RoleConflictCount++;
+            Counters.RoleConflicts++;
             SetRole(IceRole.Controlling);
         }
 
@@ -399,7 +370,7 @@ public sealed class IceControllingAgent
         var rented = ArrayPool<byte>.Shared.Rent(IceMessages.MaxResponseLength);
         var length = IceMessages.WriteSuccessResponse(rented, request.TransactionId, pair.Remote, _local.Key);
         _transmits.Enqueue(new PendingTransmit(pair.Remote, default, rented, length));
-        AnsweredCount++;
+        Counters.Answered++;
 
         if (_selected is not null)
         {
@@ -565,6 +536,7 @@ public sealed class IceControllingAgent
     private void Select(CandidatePair pair, TimeSpan now)
     {
         _selected = pair;
+        Counters.Selections++;
         State = IceState.Connected;
         _lastConsentResponse = now;
         _nextConsent = now + NextConsentInterval();
@@ -647,23 +619,6 @@ public sealed class IceControllingAgent
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private IceResult Count(IceResult result)
-    {
-        switch (result)
-        {
-            case IceResult.ResponseAccepted or IceResult.Selected: ResponsesAccepted++; break;
-            case IceResult.Rejected: RejectedCount++; break;
-            case IceResult.Malformed: MalformedCount++; break;
-            case IceResult.Ignored: IgnoredCount++; break;
-            case IceResult.UnknownUser: UnknownUserCount++; break;
-            case IceResult.BadIntegrity: BadIntegrityCount++; break;
-            case IceResult.BadFingerprint: BadFingerprintCount++; break;
-            case IceResult.RoleConflict: RoleConflictCount++; break;
-            case IceResult.UnknownAttributes: UnknownAttributeCount++; break;
-        }
-        return result;
-    }
 
     private readonly record struct PendingTransmit(IPEndPoint To, CheckRequest Request, byte[]? Response, int ResponseLength);
 

@@ -74,6 +74,6 @@ public sealed class IceCredentials
     /// <summary>True for 22-256 ice-chars.</summary>
     public static bool IsValidPassword(ReadOnlySpan<char> password) => IsIceChars(password, MinPasswordLength);
 
-    internal static bool IsIceChars(ReadOnlySpan<char> value, int minLength) =>
+    private static bool IsIceChars(ReadOnlySpan<char> value, int minLength) =>
         value.Length >= minLength && value.Length <= MaxLength && !value.ContainsAnyExcept(IceCharValues);
 }

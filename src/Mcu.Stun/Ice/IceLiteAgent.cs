@@ -67,32 +67,8 @@ public sealed class IceLiteAgent
     /// <summary>The source of the latest valid check, nominated or not (e.g. to answer a DTLS ClientHello that beats the nomination).</summary>
     public IPEndPoint? LastValidatedRemote { get; private set; }
 
-    /// <summary>How often the selected remote was set or switched.</summary>
-    public long SelectionCount { get; private set; }
-
-    /// <summary>Valid requests answered with a success response.</summary>
-    public long AnsweredCount { get; private set; }
-
-    /// <summary>Datagrams dropped as malformed STUN.</summary>
-    public long MalformedCount { get; private set; }
-
-    /// <summary>STUN messages that were not Binding requests, or arrived after failure.</summary>
-    public long IgnoredCount { get; private set; }
-
-    /// <summary>Requests dropped for a missing or foreign USERNAME.</summary>
-    public long UnknownUserCount { get; private set; }
-
-    /// <summary>Requests dropped for missing or wrong MESSAGE-INTEGRITY.</summary>
-    public long BadIntegrityCount { get; private set; }
-
-    /// <summary>Requests dropped for a wrong FINGERPRINT.</summary>
-    public long BadFingerprintCount { get; private set; }
-
-    /// <summary>Requests answered with 487 because the peer claimed the controlled role.</summary>
-    public long RoleConflictCount { get; private set; }
-
-    /// <summary>Requests answered with 420 for unknown comprehension-required attributes.</summary>
-    public long UnknownAttributeCount { get; private set; }
+    /// <summary>What the agent answered, dropped and selected.</summary>
+    public IceCounters Counters { get; } = new();
 
     /// <summary>When <see cref="HandleTimeout"/> is next due; <see cref="TimeSpan.MaxValue"/> once failed.</summary>
     public TimeSpan NextTimeout => State switch
@@ -164,16 +140,16 @@ public sealed class IceLiteAgent
         HandleTimeout(now);
         if (State == IceState.Failed)
         {
-            return Count(IceResult.Ignored);
+            return Counters.Count(IceResult.Ignored);
         }
         if (!StunMessageReader.TryParse(datagram, out var request))
         {
-            return Count(IceResult.Malformed);
+            return Counters.Count(IceResult.Malformed);
         }
         var verdict = IceRequestValidator.Validate(request, LocalCredentials, _remoteUfrag);
         if (verdict != IceResult.Answered)
         {
-            return Count(verdict);
+            return Counters.Count(verdict);
         }
 
         if (request.UnknownComprehensionRequiredCount > 0)
@@ -181,7 +157,7 @@ public sealed class IceLiteAgent
             Span<ushort> unknown = stackalloc ushort[IceMessages.MaxReportedUnknownAttributes];
             var count = request.GetUnknownComprehensionRequired(unknown);
             responseLength = IceMessages.WriteErrorResponse(response, request.TransactionId, StunErrorCodes.UnknownAttribute, unknown[..count], LocalCredentials.Key);
-            return Count(IceResult.UnknownAttributes);
+            return Counters.Count(IceResult.UnknownAttributes);
         }
 
         // RFC 8445 sections 6.1.1 and 7.3.1.1: a lite agent is always controlled, so a peer that
@@ -190,16 +166,16 @@ public sealed class IceLiteAgent
         if (request.TryGetIceControlled(out _))
         {
             responseLength = IceMessages.WriteErrorResponse(response, request.TransactionId, StunErrorCodes.RoleConflict, [], LocalCredentials.Key);
-            return Count(IceResult.RoleConflict);
+            return Counters.Count(IceResult.RoleConflict);
         }
 
         var source = ResolveSource(fromAddress, fromEndPoint);
         if (source is null)
         {
-            return Count(IceResult.Ignored);
+            return Counters.Count(IceResult.Ignored);
         }
         responseLength = IceMessages.WriteSuccessResponse(response, request.TransactionId, source, LocalCredentials.Key);
-        AnsweredCount++;
+        Counters.Answered++;
         return Accept(now, source, request.HasUseCandidate);
     }
 
@@ -225,7 +201,7 @@ public sealed class IceLiteAgent
         }
         SelectedRemote = source;
         SelectedRemoteAddress = _validatedAddress;
-        SelectionCount++;
+        Counters.Selections++;
         _lastConsent = now;
         State = IceState.Connected;
         return IceResult.Selected;
@@ -272,20 +248,5 @@ public sealed class IceLiteAgent
         FailureReason = reason;
         SelectedRemote = null;
         SelectedRemoteAddress = null;
-    }
-
-    private IceResult Count(IceResult result)
-    {
-        switch (result)
-        {
-            case IceResult.Malformed: MalformedCount++; break;
-            case IceResult.Ignored: IgnoredCount++; break;
-            case IceResult.UnknownUser: UnknownUserCount++; break;
-            case IceResult.BadIntegrity: BadIntegrityCount++; break;
-            case IceResult.BadFingerprint: BadFingerprintCount++; break;
-            case IceResult.RoleConflict: RoleConflictCount++; break;
-            case IceResult.UnknownAttributes: UnknownAttributeCount++; break;
-        }
-        return result;
     }
 }

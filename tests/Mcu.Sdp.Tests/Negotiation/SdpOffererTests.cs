@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
+
 namespace Mcu.Sdp.Tests;
 
 public class SdpOffererTests
 {
-    private static readonly DtlsFingerprint ClientFingerprint = DtlsFingerprint.FromCertificate("client certificate"u8);
+    private static readonly DtlsFingerprint ClientFingerprint = new(DtlsFingerprint.Sha256, SHA256.HashData("client certificate"u8));
 
     private static readonly LocalTrack ClientAudio = new(0xAAAA0001, "client", "cam", "mic");
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace Mcu.Sdp.Tests;
@@ -100,6 +101,8 @@ public class SdpParserPropertyTests
             {
                 Assert.True(IceCandidate.TryParse(parsed.ToString(), out IceCandidate? again));
                 Assert.Equal(parsed.ToString(), again.ToString());
+                Assert.Equal(parsed.TryGetEndPoint(out IPEndPoint? endPoint), again.TryGetEndPoint(out IPEndPoint? againEndPoint));
+                Assert.Equal(endPoint, againEndPoint);
             }
 
             if (DtlsFingerprint.TryParse(MutateLine(fingerprint, random), out DtlsFingerprint? digest))

@@ -56,7 +56,7 @@ public class IceConnectivityScenarioTests
         Assert.False(harness.AnyFailure);
         Assert.True(BothConnected(harness));
         Assert.Equal(ClientPublic, harness.Server.SelectedRemote);
-        Assert.InRange(harness.Client.ChecksSent, 50, 120);
+        Assert.InRange(harness.Client.Counters.ChecksSent, 50, 120);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class IceConnectivityScenarioTests
         Assert.False(harness.AnyFailure);
         Assert.True(BothConnected(harness));
         Assert.Equal(rebound, harness.Server.SelectedRemote);
-        Assert.Equal(2, harness.Server.SelectionCount);
+        Assert.Equal(2, harness.Server.Counters.Selections);
     }
 
     [Fact]

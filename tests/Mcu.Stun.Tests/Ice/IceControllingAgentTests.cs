@@ -149,6 +149,7 @@ public class IceControllingAgentTests
         Assert.Equal(ServerHost, agent.SelectedRemote);
         Assert.Equal(ClientSeen, agent.MappedAddress);
         Assert.Equal(ClientSeen, lite.SelectedRemote);
+        Assert.Equal((1, 1, 1), (agent.Counters.ChecksSent, agent.Counters.ResponsesAccepted, agent.Counters.Selections));
     }
 
     [Fact]
@@ -161,7 +162,7 @@ public class IceControllingAgentTests
 
         var forged = Response(check.Bytes, StunMessageClass.SuccessResponse, "wrongPassword01234567890"u8);
         Assert.Equal(IceResult.BadIntegrity, agent.HandleDatagram(TimeSpan.FromMilliseconds(40), forged, ServerHost));
-        Assert.Equal(1, agent.BadIntegrityCount);
+        Assert.Equal(1, agent.Counters.BadIntegrity);
 
         var genuine = Response(check.Bytes, StunMessageClass.SuccessResponse, Encoding.ASCII.GetBytes(Server.Password));
         Assert.Equal(IceResult.Selected, agent.HandleDatagram(TimeSpan.FromMilliseconds(60), genuine, ServerHost));
@@ -191,8 +192,8 @@ public class IceControllingAgentTests
 
         Assert.Equal(IceResult.Ignored, agent.HandleDatagram(TimeSpan.Zero, Rfc5769Vectors.SampleIPv4Response, ServerHost));
         Assert.Equal(IceResult.Malformed, agent.HandleDatagram(TimeSpan.Zero, [0, 1, 0, 0], ServerHost));
-        Assert.Equal(1, agent.IgnoredCount);
-        Assert.Equal(1, agent.MalformedCount);
+        Assert.Equal(1, agent.Counters.Ignored);
+        Assert.Equal(1, agent.Counters.Malformed);
     }
 
     [Fact]
@@ -220,6 +221,7 @@ public class IceControllingAgentTests
         var nomination = TestChecks.Request($"{Client.Ufrag}:{Server.Ufrag}", Client.Password, useCandidate: true, tieBreaker: ulong.MaxValue);
         Assert.Equal(IceResult.Selected, agent.HandleDatagram(TimeSpan.FromMilliseconds(100), nomination, ServerHost));
         Assert.Equal(ServerHost, agent.SelectedRemote);
+        Assert.Equal((1, 1, 1, 1), (agent.Counters.RoleConflicts, agent.Counters.ResponsesAccepted, agent.Counters.Answered, agent.Counters.Selections));
     }
 
     [Fact]

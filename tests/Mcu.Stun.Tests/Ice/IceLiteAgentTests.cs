@@ -30,7 +30,7 @@ public class IceLiteAgentTests
         Assert.Equal(Browser, mapped);
         Assert.True(response.VerifyMessageIntegrity("serverPassword0123456789"u8));
         Assert.True(response.VerifyFingerprint());
-        Assert.Equal(1, agent.AnsweredCount);
+        Assert.Equal(1, agent.Counters.Answered);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class IceLiteAgentTests
         Assert.Equal(IceState.Connected, agent.State);
         Assert.Equal(Browser, agent.SelectedRemote);
         Assert.Equal(Browser.Serialize(), agent.SelectedRemoteAddress);
-        Assert.Equal(1, agent.SelectionCount);
+        Assert.Equal(1, agent.Counters.Selections);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class IceLiteAgentTests
         var nominated = agent.HandleRequest(TimeSpan.FromSeconds(2), TestChecks.To(Local, Peer, useCandidate: true), OtherBrowserAddress, _response, out _);
         Assert.Equal(IceResult.Selected, nominated);
         Assert.Equal(OtherBrowserAddress, agent.SelectedRemote);
-        Assert.Equal(2, agent.SelectionCount);
+        Assert.Equal(2, agent.Counters.Selections);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class IceLiteAgentTests
 
         Assert.Equal(IceResult.BadIntegrity, result);
         Assert.Equal(0, length);
-        Assert.Equal(1, agent.BadIntegrityCount);
+        Assert.Equal(1, agent.Counters.BadIntegrity);
         Assert.Null(agent.LastValidatedRemote);
         Assert.Equal(IceState.New, agent.State);
     }
@@ -134,7 +134,7 @@ public class IceLiteAgentTests
 
         Assert.Equal(IceResult.UnknownUser, result);
         Assert.Equal(0, length);
-        Assert.Equal(1, agent.UnknownUserCount);
+        Assert.Equal(1, agent.Counters.UnknownUser);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class IceLiteAgentTests
 
         Assert.Equal(IceResult.BadFingerprint, result);
         Assert.Equal(0, length);
-        Assert.Equal(1, agent.BadFingerprintCount);
+        Assert.Equal(1, agent.Counters.BadFingerprint);
         Assert.Null(agent.SelectedRemote);
     }
 
@@ -185,7 +185,7 @@ public class IceLiteAgentTests
             Assert.Equal(IceResult.Malformed, result);
             Assert.Equal(0, responseLength);
         }
-        Assert.Equal(check.Length, agent.MalformedCount);
+        Assert.Equal(check.Length, agent.Counters.Malformed);
         Assert.Null(agent.SelectedRemote);
     }
 
@@ -201,7 +201,7 @@ public class IceLiteAgentTests
         Assert.Equal(IceResult.Ignored, agent.HandleRequest(TimeSpan.Zero, buffer.AsSpan(0, indicationLength), Browser, _response, out var length));
         Assert.Equal(IceResult.Ignored, agent.HandleRequest(TimeSpan.Zero, Rfc5769Vectors.SampleIPv4Response, Browser, _response, out _));
         Assert.Equal(0, length);
-        Assert.Equal(2, agent.IgnoredCount);
+        Assert.Equal(2, agent.Counters.Ignored);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class IceLiteAgentTests
         Assert.Equal(487, code);
         Assert.True(response.VerifyMessageIntegrity("serverPassword0123456789"u8));
         Assert.Null(agent.SelectedRemote);
-        Assert.Equal(1, agent.RoleConflictCount);
+        Assert.Equal(1, agent.Counters.RoleConflicts);
     }
 
     [Fact]
@@ -236,7 +236,7 @@ public class IceLiteAgentTests
         Assert.Equal(420, code);
         Assert.True(response.TryGetAttribute(StunAttributeType.UnknownAttributes, out var unknown));
         Assert.Equal(new byte[] { 0x00, 0x03 }, unknown.ToArray());
-        Assert.Equal(1, agent.UnknownAttributeCount);
+        Assert.Equal(1, agent.Counters.UnknownAttributes);
     }
 
     [Fact]
@@ -378,7 +378,7 @@ public class IceLiteAgentTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
-        Assert.Equal(102, agent.AnsweredCount);
+        Assert.Equal(102, agent.Counters.Answered);
     }
 
     [Fact]
