@@ -1,10 +1,10 @@
 namespace Mcu.Server;
 
 /// <summary>What this build of the host can do, said plainly.</summary>
-internal sealed record FoundationStatus(string Summary)
+internal sealed record FoundationStatus(int MediaPort)
 {
-    public static FoundationStatus Probe() => new(
-        "MCU foundation build: the native codec library is built and loaded, but conferencing " +
-        "(WebRTC dial-in, mixing, layouts, recording) is not implemented in this build yet. " +
-        "This host serves only / and /healthz.");
+    public string Summary =>
+        $"MCU server: the WebRTC transport is up (media on UDP port {MediaPort}), but conferencing " +
+        "(rooms, mixing, layouts, recording, the browser app) is not implemented in this build yet. " +
+        "This host serves only / and /healthz.";
 }

@@ -80,13 +80,14 @@ public sealed class PeerSession : IDisposable
         _controlling = new IceControllingAgent(local, new IceCredentials(negotiated.RemoteIceUfrag, negotiated.RemoteIcePwd), _options.IceControlling);
         foreach (var candidate in negotiated.RemoteCandidates)
         {
-            if (candidate.IsUdp && IPAddress.TryParse(candidate.Address, out var address))
+            // Only UDP candidates with IP literals: names (mDNS) cannot be checked without a resolver.
+            if (candidate.IsUdp && candidate.TryGetEndPoint(out var endPoint))
             {
                 _controlling.AddRemoteCandidate(new Stun.Ice.IceCandidate
                 {
                     Foundation = candidate.Foundation,
                     Priority = candidate.Priority,
-                    EndPoint = new IPEndPoint(address, candidate.Port),
+                    EndPoint = endPoint,
                 });
             }
         }

@@ -1,9 +1,0 @@
-namespace Mcu.Sdp;
-
-/// <summary>Syntax of a=ice-ufrag and a=ice-pwd (RFC 8839 §5.4).</summary>
-internal static class IceCredentials
-{
-    public static bool IsValidUfrag(string? ufrag) => ufrag is { Length: >= 4 and <= 256 } && SdpToken.IsIceChars(ufrag);
-
-    public static bool IsValidPwd(string? pwd) => pwd is { Length: >= 22 and <= 256 } && SdpToken.IsIceChars(pwd);
-}
