@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Mcu.Dtls;
 
-namespace Mcu.Benchmarks;
+namespace Mcu.Benchmarks.Transport;
 
 /// <summary>
 /// CPU of one complete DTLS-SRTP handshake, both sides in one thread through an in-memory pipe

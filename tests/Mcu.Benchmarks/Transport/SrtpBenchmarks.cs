@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Mcu.Srtp;
 
-namespace Mcu.Benchmarks;
+namespace Mcu.Benchmarks.Transport;
 
 /// <summary>SRTP protect of a 1200-byte RTP packet for both profiles, next to the bare primitives it is built from.</summary>
 /// <remarks>

@@ -17,9 +17,27 @@ public class SyntheticVideoTests
         SyntheticVideo.Paint(b, 7);
         SyntheticVideo.Paint(c, 8);
 
-        Assert.True(a.Y.SequenceEqual(b.Y) && a.U.SequenceEqual(b.U) && a.V.SequenceEqual(b.V));
-        Assert.False(a.Y.SequenceEqual(c.Y));
-        Assert.False(a.U.SequenceEqual(c.U));
+        Assert.True(SamePicture(a, b));
+        Assert.False(SamePlane(a.Y, c.Y, a.StrideY, a.Width, a.Height));
+        Assert.False(SamePlane(a.U, c.U, a.StrideUV, a.ChromaWidth, a.ChromaHeight));
+    }
+
+    // Only the visible pixels: the bytes past the width in each row are stride padding.
+    private static bool SamePicture(I420Frame a, I420Frame b) =>
+        SamePlane(a.Y, b.Y, a.StrideY, a.Width, a.Height)
+        && SamePlane(a.U, b.U, a.StrideUV, a.ChromaWidth, a.ChromaHeight)
+        && SamePlane(a.V, b.V, a.StrideUV, a.ChromaWidth, a.ChromaHeight);
+
+    private static bool SamePlane(Span<byte> a, Span<byte> b, int stride, int width, int height)
+    {
+        for (int y = 0; y < height; y++)
+        {
+            if (!a.Slice(y * stride, width).SequenceEqual(b.Slice(y * stride, width)))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     [Fact]

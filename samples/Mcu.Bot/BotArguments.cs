@@ -1,0 +1,84 @@
+using System.Globalization;
+using Mcu.Client;
+using Mcu.Media.Video;
+
+namespace Mcu.Bot;
+
+/// <summary>The bot's command line.</summary>
+internal sealed record BotArguments(Uri Endpoint, TimeSpan Duration, MediaBotOptions Options)
+{
+    public const string Usage = """
+        usage: mcu-bot <endpoint-url> [options]
+          --seconds N        how long to stay (default 10; 0 = until Ctrl+C)
+          --color C          send a solid colour: red, green, blue, white, or #rrggbb (default: moving pattern)
+          --tone HZ          audio tone frequency (default 440)
+          --size WxH         video size (default 640x360)
+          --fps N            frame rate (default 30)
+          --bitrate BPS      video bitrate (default 600000)
+          --preencoded N     encode N frames once and loop them (cheap, for load tests)
+          --publish-only     send, do not receive
+          --no-video / --no-audio
+        """;
+
+    public static BotArguments Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("the endpoint URL comes first");
+        }
+        var endpoint = new Uri(args[0], UriKind.Absolute);
+        var seconds = 10;
+        YuvColor? color = null;
+        double tone = 440;
+        int width = 640, height = 360, fps = 30, bitrate = 600_000, preEncoded = 0;
+        bool receive = true, video = true, audio = true;
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--color": color = ParseColor(Value()); break;
+                case "--tone": tone = double.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--size":
+                    var parts = Value().Split('x');
+                    width = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                    height = int.Parse(parts[1], CultureInfo.InvariantCulture);
+                    break;
+                case "--fps": fps = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--bitrate": bitrate = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--preencoded": preEncoded = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--publish-only": receive = false; break;
+                case "--no-video": video = false; break;
+                case "--no-audio": audio = false; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        return new BotArguments(endpoint, seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds), new MediaBotOptions
+        {
+            SolidColor = color,
+            ToneHertz = tone,
+            Width = width,
+            Height = height,
+            FrameRate = fps,
+            VideoBitrateBps = bitrate,
+            PreEncodedFrames = preEncoded,
+            Receive = receive,
+            SendVideo = video,
+            SendAudio = audio,
+        });
+    }
+
+    private static YuvColor ParseColor(string text) => text switch
+    {
+        "red" => YuvColor.FromRgb(220, 30, 30),
+        "green" => YuvColor.FromRgb(30, 200, 60),
+        "blue" => YuvColor.FromRgb(30, 60, 220),
+        "white" => YuvColor.FromRgb(235, 235, 235),
+        _ when text.Length == 7 && text[0] == '#' => YuvColor.FromRgb(
+            byte.Parse(text.AsSpan(1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            byte.Parse(text.AsSpan(3, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+            byte.Parse(text.AsSpan(5, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture)),
+        _ => throw new ArgumentException($"unknown colour '{text}'"),
+    };
+}

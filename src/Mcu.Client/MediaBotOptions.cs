@@ -1,0 +1,40 @@
+using System.Net;
+using Mcu.Media.Video;
+
+namespace Mcu.Client;
+
+/// <summary>What a <see cref="MediaBot"/> sends, and how.</summary>
+public sealed class MediaBotOptions
+{
+    /// <summary>Local address to bind and announce.</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Send video at all.</summary>
+    public bool SendVideo { get; init; } = true;
+
+    /// <summary>Send audio at all.</summary>
+    public bool SendAudio { get; init; } = true;
+
+    /// <summary>Receive the server's media (a viewer or participant); false for a publisher only.</summary>
+    public bool Receive { get; init; } = true;
+
+    public int Width { get; init; } = 640;
+
+    public int Height { get; init; } = 360;
+
+    public int FrameRate { get; init; } = 30;
+
+    public int VideoBitrateBps { get; init; } = 600_000;
+
+    /// <summary>A solid colour instead of the moving test pattern: a tile's colour then proves whose video it is.</summary>
+    public YuvColor? SolidColor { get; init; }
+
+    /// <summary>Tone frequency in Hz.</summary>
+    public double ToneHertz { get; init; } = 440;
+
+    /// <summary>
+    /// Encode this many video frames once and loop them (starting with a keyframe), so that a
+    /// load test's bots cost little CPU. 0 encodes every frame live.
+    /// </summary>
+    public int PreEncodedFrames { get; init; }
+}

@@ -1,0 +1,160 @@
+using Mcu.Media.Native;
+using Mcu.Rtp;
+using Mcu.Rtp.Rtcp;
+using Mcu.Rtp.Vp8;
+using Mcu.Sdp;
+using Mcu.WebRtc;
+
+namespace Mcu.Client.Receiving;
+
+/// <summary>
+/// Decodes what the server sends the bot, on the connection's loop: VP8 through the frame
+/// assembler and decoder into a snapshot, Opus into a capture ring; asks for a keyframe (PLI,
+/// at most every 500 ms) when a picture cannot be completed, and passes on the server's keyframe
+/// requests for our own video.
+/// </summary>
+internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
+{
+    private static readonly TimeSpan PliInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly NegotiatedMedia? _audio;
+    private readonly NegotiatedMedia? _video;
+    private readonly Action _keyframeRequested;
+    private readonly Vp8FrameAssembler _assembler = new();
+    private readonly Vp8Decoder _vp8 = new();
+    private readonly OpusDecoder _opus = new();
+    private readonly byte[] _frame;
+    private readonly byte[] _unwrapped = new byte[1500];
+    private readonly short[] _pcm = new short[5760];
+    private readonly byte[] _rtcp = new byte[64];
+    private readonly uint _feedbackSsrc;
+    private TimeSpan _lastPli = TimeSpan.MinValue;
+    private long _videoFramesDecoded;
+    private long _audioFramesDecoded;
+    private long _keyframeRequestsSent;
+
+    public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested)
+    {
+        _audio = audio;
+        _video = video;
+        _keyframeRequested = keyframeRequested;
+        _frame = new byte[_assembler.MaxFrameLength];
+        _feedbackSsrc = video?.LocalTrack?.Ssrc ?? audio?.LocalTrack?.Ssrc ?? (uint)Random.Shared.Next(1, int.MaxValue);
+    }
+
+    public VideoSnapshot Video { get; } = new();
+
+    public AudioCapture Audio { get; } = new(48_000 * 4);
+
+    public long VideoFramesDecoded => Interlocked.Read(ref _videoFramesDecoded);
+
+    public long AudioFramesDecoded => Interlocked.Read(ref _audioFramesDecoded);
+
+    public long KeyframeRequestsSent => Interlocked.Read(ref _keyframeRequestsSent);
+
+    public void OnStateChanged(PeerSession session, PeerState state)
+    {
+    }
+
+    public void OnRtp(PeerSession session, TimeSpan now, Span<byte> buffer, int length)
+    {
+        var datagram = buffer[..length];
+        if (!RtpPacket.TryParse(datagram, out var packet))
+        {
+            return;
+        }
+        var payloadType = packet.PayloadType;
+        if (_audio?.Codec is { } audioCodec && payloadType == audioCodec.PayloadType)
+        {
+            if (_opus.TryDecode(packet.Payload, _pcm, out var samples))
+            {
+                Audio.Append(_pcm.AsSpan(0, samples));
+                Interlocked.Increment(ref _audioFramesDecoded);
+            }
+            return;
+        }
+        if (_video?.Codec is not { } videoCodec)
+        {
+            return;
+        }
+        if (payloadType == _video.RtxPayloadType)
+        {
+            if (!RtxPacket.TryUnwrap(datagram, _unwrapped, (byte)videoCodec.PayloadType, RemoteVideoSsrc, out var unwrappedLength)
+                || !RtpPacket.TryParse(_unwrapped.AsSpan(0, unwrappedLength), out packet))
+            {
+                return;
+            }
+        }
+        else if (payloadType != videoCodec.PayloadType)
+        {
+            return;
+        }
+        _assembler.Insert(packet.SequenceNumber, packet.Timestamp, packet.Marker, packet.Payload);
+        var mediaSsrc = packet.Ssrc;
+        while (_assembler.TryTakeFrame(_frame, out var frame))
+        {
+            var status = _vp8.Decode(_frame.AsSpan(0, frame.Length), out var picture);
+            if (status == Vp8DecodeStatus.Decoded)
+            {
+                Video.Store(picture);
+                Interlocked.Increment(ref _videoFramesDecoded);
+            }
+            else if (status is Vp8DecodeStatus.Corrupted or Vp8DecodeStatus.Rejected)
+            {
+                RequestKeyframe(session, now, mediaSsrc);
+            }
+        }
+        if (_assembler.NeedsKeyframe)
+        {
+            RequestKeyframe(session, now, mediaSsrc);
+        }
+    }
+
+    public void OnRtcp(PeerSession session, TimeSpan now, ReadOnlySpan<byte> compound)
+    {
+        if (_video?.LocalTrack is not { } ours)
+        {
+            return;
+        }
+        var reader = new RtcpCompoundReader(compound);
+        while (reader.TryReadNext(out var rtcp))
+        {
+            if (rtcp.Kind == RtcpPacketKind.PictureLossIndication && PictureLossIndication.TryParse(rtcp.Data, out var pli) && pli.MediaSsrc == ours.Ssrc)
+            {
+                _keyframeRequested();
+            }
+            else if (rtcp.Kind == RtcpPacketKind.FullIntraRequest && FullIntraRequest.TryParse(rtcp.Data, out var fir))
+            {
+                for (var i = 0; i < fir.EntryCount; i++)
+                {
+                    if (fir.GetEntry(i).Ssrc == ours.Ssrc)
+                    {
+                        _keyframeRequested();
+                    }
+                }
+            }
+        }
+    }
+
+    private uint RemoteVideoSsrc => _video is { RemoteSources.Count: > 0 } ? _video.RemoteSources[0].Ssrc : 0;
+
+    public void Dispose()
+    {
+        _vp8.Dispose();
+        _opus.Dispose();
+        Video.Dispose();
+    }
+
+    private void RequestKeyframe(PeerSession session, TimeSpan now, uint mediaSsrc)
+    {
+        if (now - _lastPli < PliInterval)
+        {
+            return;
+        }
+        _lastPli = now;
+        if (PictureLossIndication.TryWrite(_rtcp, _feedbackSsrc, mediaSsrc, out var written) && session.SendRtcp(_rtcp, written))
+        {
+            Interlocked.Increment(ref _keyframeRequestsSent);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Mcu.Transport;
+
+namespace Mcu.Client.Sending;
+
+/// <summary>
+/// RTP packets prepared on the bot's sending thread and sent on the connection's loop; pooled,
+/// so that sending allocates nothing per frame.
+/// </summary>
+internal sealed class PacketBatch : LoopCommand
+{
+    public const int PacketCapacity = 1500;
+
+    private readonly Action<PacketBatch> _return;
+    private byte[][] _buffers = [];
+    private int[] _lengths = [];
+
+    public PacketBatch(Action<PacketBatch> returnToPool) => _return = returnToPool;
+
+    public PeerConnection Connection { get; set; } = null!;
+
+    public int Count { get; private set; }
+
+    /// <summary>A buffer for the next packet (room is left for the SRTP tag).</summary>
+    public Span<byte> Next()
+    {
+        if (Count == _buffers.Length)
+        {
+            Array.Resize(ref _buffers, Math.Max(8, Count * 2));
+            Array.Resize(ref _lengths, _buffers.Length);
+            for (var i = Count; i < _buffers.Length; i++)
+            {
+                _buffers[i] = new byte[PacketCapacity];
+            }
+        }
+        return _buffers[Count];
+    }
+
+    /// <summary>Keeps the packet written into <see cref="Next"/>.</summary>
+    public void Commit(int length) => _lengths[Count++] = length;
+
+    public override void Execute(NetworkLoop loop, TimeSpan now)
+    {
+        var session = Connection.Session;
+        for (var i = 0; i < Count; i++)
+        {
+            session.SendRtp(_buffers[i], _lengths[i]);
+        }
+        Count = 0;
+        _return(this);
+    }
+}
