@@ -1,3 +1,4 @@
+using Mcu.Media.Codecs;
 using Mcu.Media.Native.Interop;
 
 namespace Mcu.Media.Native;
@@ -6,8 +7,11 @@ namespace Mcu.Media.Native;
 /// An Opus decoder (libopus) to 16-bit interleaved PCM, with packet-loss concealment and in-band
 /// FEC recovery. Malformed packets return false instead of throwing. Not thread-safe.
 /// </summary>
-public sealed unsafe class OpusDecoder : IDisposable
+public sealed unsafe class OpusDecoder : IAudioDecoder
 {
+    // A packet lasts at most 120 ms (RFC 6716 section 3.4, R5).
+    private const int MaxPacketSamples48 = 5_760;
+
     private readonly OpusDecoderHandle _handle;
 
     /// <summary>Creates a decoder for a sample rate (8000, 12000, 16000, 24000 or 48000 Hz) and 1 or 2 channels.</summary>
@@ -41,6 +45,59 @@ public sealed unsafe class OpusDecoder : IDisposable
 
     /// <summary>Channels in the interleaved output.</summary>
     public int Channels { get; }
+
+    /// <summary>
+    /// The duration of a packet in samples per channel at <see cref="SampleRate"/>, from its TOC
+    /// byte and frame count (RFC 6716 sections 3.1 and 3.2.5); 0 when the framing is invalid or
+    /// the packet would last more than 120 ms.
+    /// </summary>
+    public int GetSamplesPerChannel(ReadOnlySpan<byte> packet)
+    {
+        if (packet.IsEmpty)
+        {
+            return 0;
+        }
+
+        int config = packet[0] >> 3;
+        int frameSamples48 = config switch
+        {
+            // SILK-only configurations: 10, 20, 40 or 60 ms.
+            < 12 => (config & 3) switch { 0 => 480, 1 => 960, 2 => 1920, _ => 2880 },
+
+            // Hybrid: 10 or 20 ms.
+            < 16 => (config & 1) == 0 ? 480 : 960,
+
+            // CELT-only: 2.5, 5, 10 or 20 ms.
+            _ => 120 << (config & 3),
+        };
+        int frames;
+        switch (packet[0] & 3)
+        {
+            case 0:
+                frames = 1;
+                break;
+            case 1 or 2:
+                frames = 2;
+                break;
+            default:
+                // Code 3 carries its frame count in the low 6 bits of the second byte.
+                if (packet.Length < 2)
+                {
+                    return 0;
+                }
+
+                frames = packet[1] & 0x3F;
+                break;
+        }
+
+        int samples48 = frames * frameSamples48;
+        if (samples48 is 0 or > MaxPacketSamples48)
+        {
+            return 0;
+        }
+
+        return samples48 * SampleRate / 48_000;
+    }
 
     /// <summary>
     /// Decodes a packet into <paramref name="pcm"/>; false (and nothing decoded) when the packet is

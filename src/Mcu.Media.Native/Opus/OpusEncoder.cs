@@ -1,9 +1,10 @@
+using Mcu.Media.Codecs;
 using Mcu.Media.Native.Interop;
 
 namespace Mcu.Media.Native;
 
 /// <summary>An Opus encoder (libopus) for 16-bit interleaved PCM frames. Not thread-safe.</summary>
-public sealed unsafe class OpusEncoder : IDisposable
+public sealed unsafe class OpusEncoder : IAudioEncoder
 {
     /// <summary>A destination this large never limits a packet (libopus's recommended maximum).</summary>
     public const int MaxPacketSize = 4000;
@@ -30,6 +31,12 @@ public sealed unsafe class OpusEncoder : IDisposable
 
     /// <summary>The settings the encoder was created with.</summary>
     public OpusEncoderSettings Settings { get; }
+
+    /// <summary>Samples per second per channel of the input.</summary>
+    public int SampleRate => Settings.SampleRate;
+
+    /// <summary>Channels in the interleaved input.</summary>
+    public int Channels => Settings.Channels;
 
     /// <summary>Samples per channel in one frame (960 for 20 ms at 48 kHz).</summary>
     public int FrameSamplesPerChannel { get; }

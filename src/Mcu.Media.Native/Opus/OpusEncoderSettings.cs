@@ -11,6 +11,13 @@ public sealed record OpusEncoderSettings
     /// <summary>The highest bitrate accepted, in bits per second.</summary>
     public const int MaxBitrateBps = 510_000;
 
+    /// <summary>
+    /// Settings for the conference's mixed outputs (the shared mix and each speaker's mix-minus):
+    /// the defaults with complexity 5 and DTX, so that a room's encodes fit its CPU budget and
+    /// silent mixes cost almost nothing.
+    /// </summary>
+    public static OpusEncoderSettings RoomMix { get; } = new() { Complexity = 5, Dtx = true };
+
     /// <summary>Samples per second per channel: 8000, 12000, 16000, 24000 or 48000 (WebRTC: 48000).</summary>
     public int SampleRate { get; init; } = 48_000;
 

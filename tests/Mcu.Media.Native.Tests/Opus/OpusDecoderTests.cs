@@ -35,6 +35,41 @@ public class OpusDecoderTests
         }
     }
 
+    [Theory]
+    [InlineData(10, 48_000, 480)]
+    [InlineData(20, 48_000, 960)]
+    [InlineData(40, 48_000, 1_920)]
+    [InlineData(60, 48_000, 2_880)]
+    [InlineData(20, 16_000, 320)]
+    public void Packet_duration_is_read_from_the_framing(int milliseconds, int decoderRate, int expected)
+    {
+        short[] tone = new short[Rate / 1000 * milliseconds];
+        SyntheticAudio.Tone(tone, 1, Rate, 440, 0.5, 0);
+        byte[] packet = OpusStream.Encode(new OpusEncoderSettings { FrameDuration = TimeSpan.FromMilliseconds(milliseconds) }, tone)[0];
+        using var decoder = new OpusDecoder(decoderRate);
+
+        Assert.Equal(expected, decoder.GetSamplesPerChannel(packet));
+        Assert.True(decoder.TryDecode(packet, new short[expected], out int decoded));
+        Assert.Equal(expected, decoded);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (16 << 3) | 0 }, 120)] // CELT 2.5 ms, one frame
+    [InlineData(new byte[] { (19 << 3) | 1, 0, 0 }, 1_920)] // CELT 20 ms, two equal frames
+    [InlineData(new byte[] { (13 << 3) | 2, 1, 0, 0 }, 1_920)] // hybrid 20 ms, two frames
+    [InlineData(new byte[] { (3 << 3) | 3, 2 }, 5_760)] // SILK 60 ms, code 3 with two frames
+    [InlineData(new byte[] { (16 << 3) | 3, 48 }, 5_760)] // 48 frames of 2.5 ms
+    [InlineData(new byte[] { (3 << 3) | 3, 3 }, 0)] // 180 ms: longer than 120 ms (RFC 6716 R5)
+    [InlineData(new byte[] { (16 << 3) | 3, 0 }, 0)] // code 3 with no frames
+    [InlineData(new byte[] { (16 << 3) | 3 }, 0)] // code 3 without its count byte
+    [InlineData(new byte[0], 0)]
+    public void Packet_duration_follows_RFC_6716_TOC_and_frame_count(byte[] packet, int expected)
+    {
+        using var decoder = new OpusDecoder();
+
+        Assert.Equal(expected, decoder.GetSamplesPerChannel(packet));
+    }
+
     [Fact]
     public void Concealment_fills_a_lost_frame_with_sound_not_silence()
     {
