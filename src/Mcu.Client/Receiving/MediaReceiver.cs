@@ -28,7 +28,8 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     private readonly short[] _pcm = new short[5760];
     private readonly byte[] _rtcp = new byte[64];
     private readonly uint _feedbackSsrc;
-    private TimeSpan _lastPli = TimeSpan.MinValue;
+    private TimeSpan _lastPli;
+    private bool _pliSent;
     private long _videoFramesDecoded;
     private long _audioFramesDecoded;
     private long _keyframeRequestsSent;
@@ -147,10 +148,11 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
 
     private void RequestKeyframe(PeerSession session, TimeSpan now, uint mediaSsrc)
     {
-        if (now - _lastPli < PliInterval)
+        if (_pliSent && now - _lastPli < PliInterval)
         {
             return;
         }
+        _pliSent = true;
         _lastPli = now;
         if (PictureLossIndication.TryWrite(_rtcp, _feedbackSsrc, mediaSsrc, out var written) && session.SendRtcp(_rtcp, written))
         {

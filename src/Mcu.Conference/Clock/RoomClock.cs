@@ -15,18 +15,24 @@ public sealed class RoomClock : IDisposable
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
 
-    public RoomClock(string name, TimeSpan audioPeriod, TimeSpan videoPeriod,
+    /// <param name="start">When tick 0 of both schedules is due (the room's time origin).</param>
+    public RoomClock(string name, TimeSpan start, TimeSpan audioPeriod, TimeSpan videoPeriod,
         Action<long, TimeSpan> audioTick, Action<long, TimeSpan> videoTick, Action<Exception> onError)
     {
         _audioTick = audioTick;
         _videoTick = videoTick;
         _onError = onError;
-        var start = MonotonicClock.Now;
-        Audio = new TickSchedule(start, audioPeriod);
-        Video = new TickSchedule(start, videoPeriod);
+        Start = start;
+        Audio = new TickSchedule(Start, audioPeriod);
+        Video = new TickSchedule(Start, videoPeriod);
         _thread = new Thread(Run) { Name = name, IsBackground = true, Priority = ThreadPriority.AboveNormal };
-        _thread.Start();
     }
+
+    /// <summary>Starts ticking once whoever handles the ticks is ready.</summary>
+    public void Begin() => _thread.Start();
+
+    /// <summary>When tick 0 of both schedules was due.</summary>
+    public TimeSpan Start { get; }
 
     public TickSchedule Audio { get; }
 
@@ -35,7 +41,7 @@ public sealed class RoomClock : IDisposable
     public void Dispose()
     {
         _stop.Set();
-        if (Environment.CurrentManagedThreadId != _thread.ManagedThreadId)
+        if (_thread.IsAlive && Environment.CurrentManagedThreadId != _thread.ManagedThreadId)
         {
             _thread.Join();
         }

@@ -1,7 +1,7 @@
 namespace Mcu.Rtp.Streams;
 
 /// <summary>Conversions between durations and RTP clock units without overflowing for long uptimes.</summary>
-internal static class RtpTime
+public static class RtpTime
 {
     /// <summary>RTP units in <paramref name="duration"/>, rounded to the nearest (so 1/30 s in ticks is exactly 3000 at 90 kHz).</summary>
     public static long ToUnits(TimeSpan duration, int clockRate)

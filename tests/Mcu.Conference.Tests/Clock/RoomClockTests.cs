@@ -11,11 +11,11 @@ public class RoomClockTests
         var audio = new ConcurrentQueue<long>();
         var video = new ConcurrentQueue<long>();
         var errors = new ConcurrentQueue<Exception>();
-        using (new RoomClock("test-clock", TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50),
+        using (var clock = new RoomClock("test-clock", Mcu.Primitives.MonotonicClock.Now, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50),
             (i, _) =>
             {
                 audio.Enqueue(i);
-                if (i == 2)
+                if (audio.Count == 3)
                 {
                     throw new InvalidOperationException("a broken tick");
                 }
@@ -23,6 +23,7 @@ public class RoomClockTests
             (i, _) => video.Enqueue(i),
             errors.Enqueue))
         {
+            clock.Begin();
             var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while ((audio.Count < 10 || video.Count < 4) && DateTime.UtcNow < until)
             {

@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Mcu.Media.Native;
+
+namespace Mcu.Conference.Video;
+
+/// <summary>
+/// The room's decoder thread: decodes every member's complete VP8 frames in arrival order and
+/// publishes each picture to the member's <see cref="LatestFrameSlot"/>. Encoded frames cannot
+/// be skipped one by one (each depends on the last), so when a member's queue backs up it is
+/// flushed and a keyframe requested instead.
+/// </summary>
+internal sealed class DecoderWorker : IDisposable
+{
+    private const int MaxPendingPerMember = 16;
+
+    private readonly ConcurrentQueue<Job> _jobs = new();
+    private readonly ConcurrentQueue<Job> _freeJobs = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly SharedFramePool _frames = new();
+    private readonly Dictionary<RoomMember, Vp8Decoder> _decoders = [];
+    private readonly Thread _thread;
+    private volatile bool _stopping;
+    private long _decoded;
+    private long _dropped;
+    private long _failed;
+
+    public DecoderWorker(string name)
+    {
+        _thread = new Thread(Run) { Name = name, IsBackground = true };
+        _thread.Start();
+    }
+
+    public long FramesDecoded => Interlocked.Read(ref _decoded);
+
+    /// <summary>Frames dropped because a member's queue was full.</summary>
+    public long FramesDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Frames the decoder rejected or reported corrupt.</summary>
+    public long FramesFailed => Interlocked.Read(ref _failed);
+
+    /// <summary>Any thread: queues a copy of one complete encoded frame.</summary>
+    public void Enqueue(RoomMember member, ReadOnlySpan<byte> frame)
+    {
+        if (Interlocked.Increment(ref member.PendingDecodes) > MaxPendingPerMember)
+        {
+            Interlocked.Decrement(ref member.PendingDecodes);
+            Interlocked.Increment(ref _dropped);
+            member.DecoderWantsKeyframe = true;
+            return;
+        }
+        if (!_freeJobs.TryDequeue(out var job))
+        {
+            job = new Job();
+        }
+        job.Member = member;
+        job.Data = ArrayPool<byte>.Shared.Rent(frame.Length);
+        job.Length = frame.Length;
+        frame.CopyTo(job.Data);
+        _jobs.Enqueue(job);
+        _signal.Release();
+    }
+
+    /// <summary>Any thread: frees the member's decoder once its queued frames are done.</summary>
+    public void Forget(RoomMember member)
+    {
+        if (!_freeJobs.TryDequeue(out var job))
+        {
+            job = new Job();
+        }
+        job.Member = member;
+        job.Data = null;
+        _jobs.Enqueue(job);
+        _signal.Release();
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _signal.Release();
+        _thread.Join();
+        foreach (var decoder in _decoders.Values)
+        {
+            decoder.Dispose();
+        }
+        _decoders.Clear();
+        while (_jobs.TryDequeue(out var job))
+        {
+            Return(job);
+        }
+        _frames.Dispose();
+        _signal.Dispose();
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            _signal.Wait();
+            if (_stopping)
+            {
+                return;
+            }
+            if (!_jobs.TryDequeue(out var job))
+            {
+                continue;
+            }
+            try
+            {
+                Process(job);
+            }
+            finally
+            {
+                Return(job);
+            }
+        }
+    }
+
+    private void Process(Job job)
+    {
+        var member = job.Member!;
+        if (job.Data is null)
+        {
+            if (_decoders.Remove(member, out var gone))
+            {
+                gone.Dispose();
+            }
+            member.VideoSlot.Clear();
+            return;
+        }
+        Interlocked.Decrement(ref member.PendingDecodes);
+        if (member.IsEnded)
+        {
+            return;
+        }
+        if (!_decoders.TryGetValue(member, out var decoder))
+        {
+            decoder = new Vp8Decoder();
+            _decoders[member] = decoder;
+        }
+        var status = decoder.Decode(job.Data.AsSpan(0, job.Length), out var picture);
+        if (status != Vp8DecodeStatus.Decoded)
+        {
+            if (status != Vp8DecodeStatus.NoFrame)
+            {
+                Interlocked.Increment(ref _failed);
+                member.DecoderWantsKeyframe = true;
+            }
+            return;
+        }
+        // The compositor wants even sizes; an odd sender loses its last row or column.
+        var width = picture.Width & ~1;
+        var height = picture.Height & ~1;
+        if (width < 2 || height < 2)
+        {
+            return;
+        }
+        var shared = _frames.Rent(width, height);
+        var frame = shared.Frame;
+        CopyPlane(picture.Y, picture.StrideY, frame.Y, frame.StrideY, width, height);
+        CopyPlane(picture.U, picture.StrideU, frame.U, frame.StrideUV, width / 2, height / 2);
+        CopyPlane(picture.V, picture.StrideV, frame.V, frame.StrideUV, width / 2, height / 2);
+        member.VideoSlot.Publish(shared);
+        Interlocked.Increment(ref _decoded);
+    }
+
+    private void Return(Job job)
+    {
+        if (job.Data is not null)
+        {
+            ArrayPool<byte>.Shared.Return(job.Data);
+        }
+        job.Data = null;
+        job.Member = null;
+        _freeJobs.Enqueue(job);
+    }
+
+    private static void CopyPlane(ReadOnlySpan<byte> source, int sourceStride, Span<byte> destination, int destinationStride, int width, int height)
+    {
+        for (var row = 0; row < height; row++)
+        {
+            source.Slice(row * sourceStride, width).CopyTo(destination.Slice(row * destinationStride, width));
+        }
+    }
+
+    private sealed class Job
+    {
+        public RoomMember? Member;
+        public byte[]? Data;
+        public int Length;
+    }
+}
