@@ -33,6 +33,9 @@ public sealed partial class Room : IDisposable
     private readonly RoomClock _clock;
     private RoomMember[] _members = [];
     private RoomLoopPart[] _parts = [];
+    private IRoomMediaTap[] _taps = [];
+    private long _reportedAudioMissed;
+    private long _reportedVideoMissed;
     private int _nextId;
     private long _tickErrors;
     private volatile string _layoutName;
@@ -107,6 +110,9 @@ public sealed partial class Room : IDisposable
         Decoder.FramesFailed,
         Interlocked.Read(ref _tickErrors));
 
+    /// <summary>Taps (the recorder) that receive the composite and the full mix.</summary>
+    internal IRoomMediaTap[] Taps => Volatile.Read(ref _taps);
+
     internal RtpClockMapping VideoClock { get; }
 
     internal RtpClockMapping AudioClock { get; }
@@ -127,7 +133,7 @@ public sealed partial class Room : IDisposable
         ArgumentNullException.ThrowIfNull(offer);
         if (MemberCount >= Options.MaxMembers)
         {
-            throw new ConferenceException($"Room '{Name}' is full ({Options.MaxMembers} members).");
+            throw new ConferenceException(ConferenceError.RoomFull, $"Room '{Name}' is full ({Options.MaxMembers} members).");
         }
         var policy = kind switch
         {
@@ -215,6 +221,31 @@ public sealed partial class Room : IDisposable
         _layoutName = layoutName;
         RaiseChanged();
         return true;
+    }
+
+    /// <summary>
+    /// Starts feeding <paramref name="tap"/> the encoded composite and the full mix; the next
+    /// composite frame is a keyframe, so a recording starts on one.
+    /// </summary>
+    public void AddTap(IRoomMediaTap tap)
+    {
+        ArgumentNullException.ThrowIfNull(tap);
+        lock (_lock)
+        {
+            _taps = [.. _taps, tap];
+        }
+        lock (Keyframes)
+        {
+            Keyframes.Force();
+        }
+    }
+
+    public void RemoveTap(IRoomMediaTap tap)
+    {
+        lock (_lock)
+        {
+            _taps = Array.FindAll(_taps, t => t != tap);
+        }
     }
 
     public void Dispose()
@@ -363,11 +394,26 @@ public sealed partial class Room : IDisposable
 
     private RoomMember? Find(int memberId) => Array.Find(Volatile.Read(ref _members), m => m.Id == memberId);
 
-    private void AudioTick(long index, TimeSpan now) =>
+    private void AudioTick(long index, TimeSpan now)
+    {
+        ReportMissed(_clock.Audio.Missed, ref _reportedAudioMissed, ConferenceMetrics.MissedAudioTicks);
         _audio.Tick(index, _clock.Start + (AudioPeriod * index), Volatile.Read(ref _members));
+    }
 
-    private void VideoTick(long index, TimeSpan now) =>
+    private void VideoTick(long index, TimeSpan now)
+    {
+        ReportMissed(_clock.Video.Missed, ref _reportedVideoMissed, ConferenceMetrics.MissedVideoTicks);
         _video.Tick(now, Volatile.Read(ref _members), _audio.Speaker);
+    }
+
+    private static void ReportMissed(long missed, ref long reported, System.Diagnostics.Metrics.Counter<long> counter)
+    {
+        if (missed > reported)
+        {
+            counter.Add(missed - reported);
+            reported = missed;
+        }
+    }
 
     private void OnTickError(Exception error)
     {

@@ -56,6 +56,10 @@ internal sealed class AudioEngine : IDisposable
         {
             _room.OnSpeakerChanged(_speakers.Speaker);
         }
+        foreach (var tap in _room.Taps)
+        {
+            tap.OnAudioFrame(_mixer.SharedMix, index * FrameSamples);
+        }
 
         var receivers = 0;
         foreach (var member in members)

@@ -214,6 +214,7 @@ internal sealed class MemberNetwork : IPeerSessionObserver, IRtcpFeedbackHandler
         var now = Primitives.MonotonicClock.Now;
         foreach (var sequenceNumber in nack.LostSequenceNumbers)
         {
+            ConferenceMetrics.NacksReceived.Add(1);
             if (_part.VideoHistory.TryResend(now, sequenceNumber, _videoOut, _limiter, _packet, out var written) == RetransmissionResult.Sent)
             {
                 session.SendRtp(_packet, written);
@@ -225,6 +226,7 @@ internal sealed class MemberNetwork : IPeerSessionObserver, IRtcpFeedbackHandler
     {
         if (_videoOut is not null && mediaSsrc == _videoOut.Ssrc)
         {
+            ConferenceMetrics.KeyframeRequests.Add(1);
             _member.Room.RequestCompositeKeyframe(method, requesterSsrc, firSequenceNumber);
         }
     }

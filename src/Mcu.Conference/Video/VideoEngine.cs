@@ -78,9 +78,10 @@ internal sealed class VideoEngine : IDisposable
                 shown++;
             }
         }
-        if (receivers == 0)
+        var taps = _room.Taps;
+        if (receivers == 0 && taps.Length == 0)
         {
-            return; // nobody watches: no compose, no encode
+            return; // nobody watches and nothing records: no compose, no encode
         }
         var layout = _room.ResolveLayout(shown);
         if (!ReferenceEquals(layout, _lastLayout))
@@ -88,8 +89,12 @@ internal sealed class VideoEngine : IDisposable
             _lastLayout = layout;
             _room.Keyframes.Force(); // the whole picture changes
         }
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Compose(layout, members, shown, speakerId);
-        Encode(now);
+        ConferenceMetrics.ComposeMilliseconds.Record(ConferenceMetrics.Milliseconds(started));
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Encode(now, taps);
+        ConferenceMetrics.EncodeMilliseconds.Record(ConferenceMetrics.Milliseconds(started));
     }
 
     public void Dispose()
@@ -153,7 +158,7 @@ internal sealed class VideoEngine : IDisposable
         }
     }
 
-    private void Encode(TimeSpan now)
+    private void Encode(TimeSpan now, IRoomMediaTap[] taps)
     {
         var keyframes = _room.Keyframes;
         lock (keyframes)
@@ -180,9 +185,15 @@ internal sealed class VideoEngine : IDisposable
             return;
         }
         FramesEncoded++;
+        ConferenceMetrics.CompositeFrames.Add(1);
+        foreach (var tap in taps)
+        {
+            tap.OnVideoFrame(encoded.Data, encoded.IsKeyframe, pts);
+        }
         if (encoded.IsKeyframe)
         {
             KeyframesEncoded++;
+            ConferenceMetrics.Keyframes.Add(1);
             _lastKeyframe = now;
             lock (keyframes)
             {
