@@ -1,4 +1,6 @@
+using Mcu.Conference;
 using Mcu.Server.Media;
+using Mcu.Server.Rooms;
 using Mcu.Server.Testing;
 
 namespace Mcu.Server;
@@ -11,15 +13,16 @@ public static partial class McuServerApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<MediaOptions>(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddSingleton<MediaHost>();
+        builder.Services.AddMcuConference(builder.Configuration);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        // The media port binds at start, so a port conflict stops the server with a clear error.
+        // Bind the media port and load the layouts at start, so that a port conflict or a
+        // missing layouts directory stops the server with a clear error.
         var media = app.Services.GetRequiredService<MediaHost>();
-        var status = new FoundationStatus(media.Port.Port);
-        LogStatus(app.Logger, status.Summary);
+        app.Services.GetRequiredService<RoomRegistry>();
+        LogStarted(app.Logger, media.Port.Port);
 
-        app.MapGet("/", () => Results.Text(status.Summary + "\n", "text/plain; charset=utf-8"));
         app.MapGet("/healthz", () => Results.Text("ok\n", "text/plain"));
         if (app.Configuration.GetValue<bool>("Testing:EchoEndpoint"))
         {
@@ -28,6 +31,6 @@ public static partial class McuServerApp
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Status}")]
-    private static partial void LogStatus(ILogger logger, string status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCU media on UDP port {Port}")]
+    private static partial void LogStarted(ILogger logger, int port);
 }

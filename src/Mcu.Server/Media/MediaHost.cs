@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Mcu.Conference;
 using Mcu.Dtls;
 using Mcu.Sdp;
 using Mcu.Transport;
@@ -12,7 +13,7 @@ namespace Mcu.Server.Media;
 /// The process-wide media plumbing: the shared UDP port, the DTLS certificate (made at start,
 /// so a restart rotates it) and the host candidates every answer carries.
 /// </summary>
-public sealed partial class MediaHost : IDisposable
+public sealed partial class MediaHost : IMediaEndpoint, IDisposable
 {
     public MediaHost(IOptions<MediaOptions> options, ILogger<MediaHost> logger)
     {
