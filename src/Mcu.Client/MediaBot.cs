@@ -83,9 +83,20 @@ public sealed class MediaBot : IAsyncDisposable
             await bot.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+        sender.Paused = options.StartPaused;
         sender.Start();
         return bot;
     }
+
+    /// <summary>Stops or resumes sending media (the session stays up), as a stalled sender.</summary>
+    public bool SendingPaused
+    {
+        get => _sender.Paused;
+        set => _sender.Paused = value;
+    }
+
+    /// <inheritdoc cref="MediaReceiver.TryGetCaptureToArrival"/>
+    public bool TryGetCaptureToArrival(MediaKind kind, out TimeSpan delay) => _receiver.TryGetCaptureToArrival(kind, out delay);
 
     /// <summary>The mean colour around a point of the last received picture (fractions of width and height).</summary>
     public YuvColor? SampleReceivedVideo(double fx, double fy) => _receiver.Video.Sample(fx, fy);

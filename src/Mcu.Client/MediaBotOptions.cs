@@ -32,6 +32,9 @@ public sealed class MediaBotOptions
     /// <summary>Tone frequency in Hz.</summary>
     public double ToneHertz { get; init; } = 440;
 
+    /// <summary>Connect without sending (resume with <see cref="MediaBot.SendingPaused"/>).</summary>
+    public bool StartPaused { get; init; }
+
     /// <summary>
     /// Encode this many video frames once and loop them (starting with a keyframe), so that a
     /// load test's bots cost little CPU. 0 encodes every frame live.

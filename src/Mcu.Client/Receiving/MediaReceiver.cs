@@ -33,6 +33,8 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     private long _videoFramesDecoded;
     private long _audioFramesDecoded;
     private long _keyframeRequestsSent;
+    private readonly SyncPoint _audioSync = new();
+    private readonly SyncPoint _videoSync = new();
 
     public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested)
     {
@@ -67,6 +69,7 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         var payloadType = packet.PayloadType;
         if (_audio?.Codec is { } audioCodec && payloadType == audioCodec.PayloadType)
         {
+            _audioSync.OnPacket(packet.Ssrc, packet.Timestamp);
             if (_opus.TryDecode(packet.Payload, _pcm, out var samples))
             {
                 Audio.Append(_pcm.AsSpan(0, samples));
@@ -89,6 +92,10 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         else if (payloadType != videoCodec.PayloadType)
         {
             return;
+        }
+        if (payloadType == videoCodec.PayloadType)
+        {
+            _videoSync.OnPacket(packet.Ssrc, packet.Timestamp);
         }
         _assembler.Insert(packet.SequenceNumber, packet.Timestamp, packet.Marker, packet.Payload);
         var mediaSsrc = packet.Ssrc;
@@ -113,14 +120,21 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
 
     public void OnRtcp(PeerSession session, TimeSpan now, ReadOnlySpan<byte> compound)
     {
-        if (_video?.LocalTrack is not { } ours)
-        {
-            return;
-        }
+        var ours = _video?.LocalTrack;
         var reader = new RtcpCompoundReader(compound);
         while (reader.TryReadNext(out var rtcp))
         {
-            if (rtcp.Kind == RtcpPacketKind.PictureLossIndication && PictureLossIndication.TryParse(rtcp.Data, out var pli) && pli.MediaSsrc == ours.Ssrc)
+            if (rtcp.Kind == RtcpPacketKind.SenderReport && SenderReport.TryParse(rtcp.Data, out var report))
+            {
+                var info = report.Info;
+                _audioSync.OnSenderReport(info.Ssrc, info.NtpTimestamp.ToDateTime(), info.RtpTimestamp);
+                _videoSync.OnSenderReport(info.Ssrc, info.NtpTimestamp.ToDateTime(), info.RtpTimestamp);
+            }
+            else if (ours is null)
+            {
+                continue;
+            }
+            else if (rtcp.Kind == RtcpPacketKind.PictureLossIndication && PictureLossIndication.TryParse(rtcp.Data, out var pli) && pli.MediaSsrc == ours.Ssrc)
             {
                 _keyframeRequested();
             }
@@ -136,6 +150,15 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// How long after its capture time (by the sender's RTCP reports) the last packet of a kind
+    /// arrived. Audio and video with the same value play in sync: a browser lines them up this way.
+    /// </summary>
+    public bool TryGetCaptureToArrival(MediaKind kind, out TimeSpan delay) =>
+        kind == MediaKind.Audio
+            ? _audioSync.TryGetDelay(_audio?.Codec?.ClockRate ?? 48_000, out delay)
+            : _videoSync.TryGetDelay(_video?.Codec?.ClockRate ?? 90_000, out delay);
 
     private uint RemoteVideoSsrc => _video is { RemoteSources.Count: > 0 } ? _video.RemoteSources[0].Ssrc : 0;
 
@@ -157,6 +180,58 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         if (PictureLossIndication.TryWrite(_rtcp, _feedbackSsrc, mediaSsrc, out var written) && session.SendRtcp(_rtcp, written))
         {
             Interlocked.Increment(ref _keyframeRequestsSent);
+        }
+    }
+
+    /// <summary>The last sender report and the last packet of one stream (loop thread writes, any thread reads).</summary>
+    private sealed class SyncPoint
+    {
+        private readonly Lock _lock = new();
+        private uint _ssrc;
+        private DateTime _reportNtp;
+        private uint _reportRtp;
+        private bool _hasReport;
+        private uint _packetRtp;
+        private DateTime _packetArrival;
+        private bool _hasPacket;
+
+        public void OnPacket(uint ssrc, uint timestamp)
+        {
+            lock (_lock)
+            {
+                _ssrc = ssrc;
+                _packetRtp = timestamp;
+                _packetArrival = DateTime.UtcNow;
+                _hasPacket = true;
+            }
+        }
+
+        public void OnSenderReport(uint ssrc, DateTime ntp, uint rtp)
+        {
+            lock (_lock)
+            {
+                if (_hasPacket && ssrc == _ssrc)
+                {
+                    _reportNtp = ntp;
+                    _reportRtp = rtp;
+                    _hasReport = true;
+                }
+            }
+        }
+
+        public bool TryGetDelay(int clockRate, out TimeSpan delay)
+        {
+            lock (_lock)
+            {
+                delay = default;
+                if (!_hasReport || !_hasPacket)
+                {
+                    return false;
+                }
+                var capture = _reportNtp + TimeSpan.FromSeconds(unchecked((int)(_packetRtp - _reportRtp)) / (double)clockRate);
+                delay = _packetArrival - capture;
+                return true;
+            }
         }
     }
 }

@@ -32,6 +32,7 @@ internal sealed class MediaSender : IDisposable
     private readonly Thread _thread;
     private ushort _audioSequence = (ushort)Random.Shared.Next();
     private ushort _videoSequence = (ushort)Random.Shared.Next();
+    private volatile bool _paused;
     private long _audioPackets;
     private long _videoFrames;
 
@@ -57,6 +58,13 @@ internal sealed class MediaSender : IDisposable
     public long VideoFramesSent => Interlocked.Read(ref _videoFrames);
 
     public void Start() => _thread.Start();
+
+    /// <summary>Stops or resumes sending, as a sender whose network or encoder stalls.</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set => _paused = value;
+    }
 
     /// <summary>Any thread: the server asked for a keyframe.</summary>
     public void RequestKeyframe() => _videoSource?.RequestKeyframe();
@@ -106,17 +114,19 @@ internal sealed class MediaSender : IDisposable
                     WriteVideo(batch, videoFrame++);
                 }
             }
-            if (batch.Count > 0)
+            if (batch.Count > 0 && !_paused)
             {
                 _connection.Loop.Post(batch);
             }
             else
             {
+                batch.Clear();
                 _batches.Enqueue(batch);
             }
             var nextAudio = _audio is null ? TimeSpan.MaxValue : audioFrame * AudioInterval;
             var nextVideo = _video is null ? TimeSpan.MaxValue : videoFrame * videoInterval;
-            var wait = (nextAudio < nextVideo ? nextAudio : nextVideo) - Stopwatch.GetElapsedTime(start);
+            var next = nextAudio < nextVideo ? nextAudio : nextVideo;
+            var wait = next == TimeSpan.MaxValue ? TimeSpan.FromSeconds(1) : next - Stopwatch.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
                 _stop.Wait(wait);

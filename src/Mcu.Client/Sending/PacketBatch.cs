@@ -38,6 +38,9 @@ internal sealed class PacketBatch : LoopCommand
     /// <summary>Keeps the packet written into <see cref="Next"/>.</summary>
     public void Commit(int length) => _lengths[Count++] = length;
 
+    /// <summary>Forgets the packets written (a batch not sent).</summary>
+    public void Clear() => Count = 0;
+
     public override void Execute(NetworkLoop loop, TimeSpan now)
     {
         var session = Connection.Session;
