@@ -6,12 +6,13 @@ using Mcu.Rtp;
 using Mcu.Rtp.Rtcp;
 using Mcu.Sdp;
 
+using static Mcu.Conference.Tests.RoomTestSupport;
+
 namespace Mcu.Conference.Tests;
 
 /// <summary>What a room does when layouts change, people speak, receivers struggle and senders misbehave.</summary>
 public sealed class RoomBehaviourTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly YuvColor Red = YuvColor.FromRgb(220, 40, 40);
     private static readonly YuvColor Green = YuvColor.FromRgb(40, 200, 60);
     private static readonly YuvColor White = YuvColor.FromRgb(255, 255, 255);
@@ -196,20 +197,4 @@ public sealed class RoomBehaviourTests : IDisposable
                 FrameRate = 15,
             },
             async (offer, _) => (await _room.JoinAsync(offer, null, MemberKind.Participant)).Answer);
-
-    private static bool Near(YuvColor? seen, YuvColor expected, int tolerance = 14) =>
-        seen is { } c && Math.Abs(c.Y - expected.Y) <= tolerance && Math.Abs(c.U - expected.U) <= tolerance && Math.Abs(c.V - expected.V) <= tolerance;
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"timed out waiting until {what}");
-            }
-            await Task.Delay(50);
-        }
-    }
 }

@@ -4,6 +4,8 @@ using Mcu.Compositor.Layouts;
 using Mcu.Media.Video;
 using Mcu.Testing.Media;
 
+using static Mcu.Conference.Tests.RoomTestSupport;
+
 namespace Mcu.Conference.Tests;
 
 /// <summary>
@@ -12,7 +14,6 @@ namespace Mcu.Conference.Tests;
 /// </summary>
 public sealed class RoomTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly TestMediaEndpoint _media = new();
     private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
     private readonly Room _room;
@@ -140,21 +141,5 @@ public sealed class RoomTests : IDisposable
         var pcm = new short[48_000];
         var count = bot.CopyReceivedAudio(pcm);
         return count < lastSamples ? double.NegativeInfinity : ToneDetector.RelativeLevelDb(pcm.AsSpan(count - lastSamples, lastSamples), hertz);
-    }
-
-    private static bool Near(YuvColor? seen, YuvColor expected, int tolerance = 12) =>
-        seen is { } c && Math.Abs(c.Y - expected.Y) <= tolerance && Math.Abs(c.U - expected.U) <= tolerance && Math.Abs(c.V - expected.V) <= tolerance;
-
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"timed out waiting until {what}");
-            }
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Mcu.Media.Native;
 using Mcu.Media.Video;
 
 namespace Mcu.Client.Receiving;
@@ -17,9 +18,7 @@ internal sealed class VideoSnapshot : IDisposable
                 _frame?.Dispose();
                 _frame = I420Frame.Allocate(picture.Width & ~1, picture.Height & ~1);
             }
-            CopyPlane(picture.Y, picture.StrideY, _frame.Y, _frame.StrideY, _frame.Width, _frame.Height);
-            CopyPlane(picture.U, picture.StrideU, _frame.U, _frame.StrideUV, _frame.ChromaWidth, _frame.ChromaHeight);
-            CopyPlane(picture.V, picture.StrideV, _frame.V, _frame.StrideUV, _frame.ChromaWidth, _frame.ChromaHeight);
+            Yuv.Copy(picture.Crop(new PixelRect(0, 0, _frame.Width, _frame.Height)), _frame, 0, 0);
         }
     }
 
@@ -71,14 +70,6 @@ internal sealed class VideoSnapshot : IDisposable
         {
             _frame?.Dispose();
             _frame = null;
-        }
-    }
-
-    private static void CopyPlane(ReadOnlySpan<byte> source, int sourceStride, Span<byte> destination, int destinationStride, int width, int height)
-    {
-        for (var row = 0; row < height; row++)
-        {
-            source.Slice(row * sourceStride, width).CopyTo(destination.Slice(row * destinationStride, width));
         }
     }
 }

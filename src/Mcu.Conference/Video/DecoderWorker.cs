@@ -156,10 +156,7 @@ internal sealed class DecoderWorker : IDisposable
             return;
         }
         var shared = _frames.Rent(width, height);
-        var frame = shared.Frame;
-        CopyPlane(picture.Y, picture.StrideY, frame.Y, frame.StrideY, width, height);
-        CopyPlane(picture.U, picture.StrideU, frame.U, frame.StrideUV, width / 2, height / 2);
-        CopyPlane(picture.V, picture.StrideV, frame.V, frame.StrideUV, width / 2, height / 2);
+        Yuv.Copy(picture.Crop(new Media.Video.PixelRect(0, 0, width, height)), shared.Frame, 0, 0);
         member.VideoSlot.Publish(shared);
         Interlocked.Increment(ref _decoded);
     }
@@ -173,14 +170,6 @@ internal sealed class DecoderWorker : IDisposable
         job.Data = null;
         job.Member = null;
         _freeJobs.Enqueue(job);
-    }
-
-    private static void CopyPlane(ReadOnlySpan<byte> source, int sourceStride, Span<byte> destination, int destinationStride, int width, int height)
-    {
-        for (var row = 0; row < height; row++)
-        {
-            source.Slice(row * sourceStride, width).CopyTo(destination.Slice(row * destinationStride, width));
-        }
     }
 
     private sealed class Job
