@@ -40,6 +40,12 @@ public sealed class MediaBot : IAsyncDisposable
 
     public long KeyframeRequestsSent => _receiver.KeyframeRequestsSent;
 
+    /// <summary>Video packets recovered by RTX after our NACKs.</summary>
+    public long RetransmissionsReceived => _receiver.RetransmissionsReceived;
+
+    /// <summary>Video packets dropped on purpose (<see cref="MediaBotOptions.SimulatedVideoLoss"/>).</summary>
+    public long PacketsDroppedOnPurpose => _receiver.PacketsDroppedOnPurpose;
+
     /// <summary>Size of the last picture received, (0, 0) before the first.</summary>
     public (int Width, int Height) ReceivedVideoSize => _receiver.Video.Size;
 
@@ -71,7 +77,7 @@ public sealed class MediaBot : IAsyncDisposable
             client.Connection,
             audio is { Sending: true } ? audio : null,
             video is { Sending: true } ? video : null);
-        var receiver = new MediaReceiver(audio, video, sender.RequestKeyframe);
+        var receiver = new MediaReceiver(audio, video, sender.RequestKeyframe, options.SimulatedVideoLoss);
         observer.Target = receiver;
         var bot = new MediaBot(client, sender, receiver, hangUp);
         try

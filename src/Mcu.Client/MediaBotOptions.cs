@@ -32,6 +32,12 @@ public sealed class MediaBotOptions
     /// <summary>Tone frequency in Hz.</summary>
     public double ToneHertz { get; init; } = 440;
 
+    /// <summary>
+    /// Drop this share of received video packets on purpose (0..1), as a lossy network would;
+    /// the bot then asks for them again with NACKs. For proving retransmission.
+    /// </summary>
+    public double SimulatedVideoLoss { get; init; }
+
     /// <summary>Connect without sending (resume with <see cref="MediaBot.SendingPaused"/>).</summary>
     public bool StartPaused { get; init; }
 

@@ -165,6 +165,20 @@ public sealed class RoomBehaviourTests : IDisposable
     }
 
     [Fact]
+    public async Task Lost_composite_packets_are_recovered_by_nack_and_rtx()
+    {
+        await using var sender = await Join(new MediaBotOptions { SolidColor = Red, SendAudio = false });
+        await using var lossy = await MediaBot.StartAsync(
+            new MediaBotOptions { SendVideo = false, SendAudio = false, SimulatedVideoLoss = 0.05 },
+            async (offer, _) => (await _room.JoinAsync(offer, "lossy", MemberKind.Viewer)).Answer);
+        await Eventually(() => lossy.PacketsDroppedOnPurpose >= 10 && lossy.VideoFramesDecoded > 60, "a few seconds of lossy reception");
+        // A solid picture is about one packet a frame, so 5% loss is a loss every second or so.
+        Assert.True(lossy.RetransmissionsReceived >= lossy.PacketsDroppedOnPurpose * 8 / 10,
+            $"{lossy.RetransmissionsReceived} retransmissions for {lossy.PacketsDroppedOnPurpose} packets lost");
+        Assert.True(Near(lossy.SampleReceivedVideo(0.5, 0.5), Red), "the picture is whole");
+    }
+
+    [Fact]
     public async Task A_participant_without_video_gets_a_placeholder_tile()
     {
         await using var camera = await Join(new MediaBotOptions { SolidColor = Red, SendAudio = false });

@@ -1,6 +1,7 @@
 using Mcu.Media.Native;
 using Mcu.Rtp;
 using Mcu.Rtp.Rtcp;
+using Mcu.Rtp.Streams;
 using Mcu.Rtp.Vp8;
 using Mcu.Sdp;
 using Mcu.WebRtc;
@@ -26,8 +27,13 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     private readonly byte[] _frame;
     private readonly byte[] _unwrapped = new byte[1500];
     private readonly short[] _pcm = new short[5760];
-    private readonly byte[] _rtcp = new byte[64];
+    private readonly byte[] _rtcp = new byte[1500];
     private readonly uint _feedbackSsrc;
+    private readonly double _simulatedLoss;
+    private readonly Random _loss = new(1234);
+    private NackGenerator? _nack;
+    private long _retransmissionsReceived;
+    private long _packetsDroppedOnPurpose;
     private TimeSpan _lastPli;
     private bool _pliSent;
     private long _videoFramesDecoded;
@@ -36,8 +42,9 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     private readonly SyncPoint _audioSync = new();
     private readonly SyncPoint _videoSync = new();
 
-    public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested)
+    public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested, double simulatedVideoLoss = 0)
     {
+        _simulatedLoss = simulatedVideoLoss;
         _audio = audio;
         _video = video;
         _keyframeRequested = keyframeRequested;
@@ -54,6 +61,12 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     public long AudioFramesDecoded => Interlocked.Read(ref _audioFramesDecoded);
 
     public long KeyframeRequestsSent => Interlocked.Read(ref _keyframeRequestsSent);
+
+    /// <summary>Video packets recovered through RTX after a NACK.</summary>
+    public long RetransmissionsReceived => Interlocked.Read(ref _retransmissionsReceived);
+
+    /// <summary>Video packets dropped by <see cref="MediaBotOptions.SimulatedVideoLoss"/>.</summary>
+    public long PacketsDroppedOnPurpose => Interlocked.Read(ref _packetsDroppedOnPurpose);
 
     public void OnStateChanged(PeerSession session, PeerState state)
     {
@@ -88,10 +101,25 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _retransmissionsReceived);
         }
         else if (payloadType != videoCodec.PayloadType)
         {
             return;
+        }
+        else if (_simulatedLoss > 0 && _loss.NextDouble() < _simulatedLoss)
+        {
+            Interlocked.Increment(ref _packetsDroppedOnPurpose);
+            return;
+        }
+        if (_simulatedLoss > 0)
+        {
+            _nack ??= new NackGenerator(_feedbackSsrc, packet.Ssrc);
+            _nack.OnPacket(now, packet.SequenceNumber);
+            if (_nack.TryWriteNack(now, _rtcp, out var nackLength) && nackLength > 0)
+            {
+                session.SendRtcp(_rtcp, nackLength);
+            }
         }
         if (payloadType == videoCodec.PayloadType)
         {
