@@ -1,9 +1,11 @@
 namespace Mcu.Conference;
 
 /// <summary>
-/// Receives a room's outgoing media as it is produced, on the room clock thread: the encoded
-/// composite (the same frames every viewer gets: no second encode) and the full mix as PCM.
-/// Implementations copy what they need and return at once; they must never block the clock.
+/// Receives a room's outgoing media as it is produced: the encoded composite (the same frames
+/// every viewer gets: no second encode) on the room's video clock thread, and the full mix as PCM
+/// on its audio clock thread. Each kind arrives in order from its one thread, but the two kinds
+/// may arrive concurrently. Implementations copy what they need and return at once; they must
+/// never block the clocks.
 /// </summary>
 public interface IRoomMediaTap
 {

@@ -159,7 +159,7 @@ public sealed partial class Room : IDisposable
 
         var id = Interlocked.Increment(ref _nextId);
         var name = string.IsNullOrWhiteSpace(displayName) ? $"Guest {id}" : Clip(displayName.Trim(), 64);
-        var member = new RoomMember(id, name, kind, answer.Session, this);
+        var member = new RoomMember(id, name, kind, answer.Session.Media, this);
         if (!member.PublishesAudio && !member.PublishesVideo && !member.ReceivesAudio && !member.ReceivesVideo)
         {
             throw new ConferenceException(kind == MemberKind.Publisher
@@ -240,6 +240,23 @@ public sealed partial class Room : IDisposable
         }
     }
 
+    /// <summary>
+    /// Benchmark hook: a publisher without a session, whose encoded VP8 frames the caller hands
+    /// straight to <see cref="Decoder"/>, so that the room's own decode, compose and encode path
+    /// can be measured without the network. It stays until the room is disposed.
+    /// </summary>
+    internal RoomMember AddLocalPublisher(string name)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var member = new RoomMember(Interlocked.Increment(ref _nextId), name, MemberKind.Publisher, [], this);
+        lock (_lock)
+        {
+            _members = [.. _members, member];
+        }
+        RaiseChanged();
+        return member;
+    }
+
     public void RemoveTap(IRoomMediaTap tap)
     {
         lock (_lock)
@@ -259,6 +276,10 @@ public sealed partial class Room : IDisposable
         foreach (var member in Volatile.Read(ref _members))
         {
             member.IsEnded = true;
+            if (member.Connection is null)
+            {
+                continue; // fed in process: nothing to hang up
+            }
             try
             {
                 member.Connection.CloseAsync("the room closed").Wait(TimeSpan.FromSeconds(2));

@@ -19,15 +19,16 @@ internal sealed class RoomMember
     private volatile bool _decoderWantsKeyframe;
     private int _pendingDecodes;
 
-    public RoomMember(int id, string name, MemberKind kind, NegotiatedSession negotiated, Room room)
+    /// <param name="media">The negotiated m= sections; none for a member fed in process (<see cref="Room.AddLocalPublisher"/>).</param>
+    public RoomMember(int id, string name, MemberKind kind, IReadOnlyList<NegotiatedMedia> media, Room room)
     {
         Id = id;
         IdText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Name = name;
         Kind = kind;
         Room = room;
-        Audio = negotiated.Media.FirstOrDefault(m => m.Kind == MediaKind.Audio && m.Accepted);
-        Video = negotiated.Media.FirstOrDefault(m => m.Kind == MediaKind.Video && m.Accepted);
+        Audio = media.FirstOrDefault(m => m.Kind == MediaKind.Audio && m.Accepted);
+        Video = media.FirstOrDefault(m => m.Kind == MediaKind.Video && m.Accepted);
         Network = new MemberNetwork(this);
         AudioState = new MemberAudio();
     }
@@ -60,6 +61,7 @@ internal sealed class RoomMember
     /// <summary>Shown in the composite (with a placeholder while there is no picture).</summary>
     public bool IsShown => Kind != MemberKind.Viewer;
 
+    /// <summary>The member's session; null only for a member fed in process.</summary>
     public PeerConnection Connection { get; set; } = null!;
 
     public MemberNetwork Network { get; }
