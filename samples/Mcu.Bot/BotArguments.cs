@@ -5,38 +5,49 @@ using Mcu.Media.Video;
 namespace Mcu.Bot;
 
 /// <summary>The bot's command line.</summary>
-internal sealed record BotArguments(Uri Endpoint, TimeSpan Duration, MediaBotOptions Options)
+internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, string? SavePath, string? Token, MediaBotOptions Options)
 {
     public const string Usage = """
-        usage: mcu-bot <endpoint-url> [options]
+        usage: mcu-bot <server-url> <room> [options]
+          dials <server-url>/whip/<room> (WHIP, RFC 9725) as a participant
+          --whep             view instead: dial <server-url>/whep/<room>, receive the composite and the mix
+          --name NAME        display name in the room
+          --token JWT        join token, when the server requires one (Auth:JoinTokenSecret)
           --seconds N        how long to stay (default 10; 0 = until Ctrl+C)
+          --save FILE.png    at the end, save the last composite picture received as PNG
           --color C          send a solid colour: red, green, blue, white, or #rrggbb (default: moving pattern)
           --tone HZ          audio tone frequency (default 440)
           --size WxH         video size (default 640x360)
           --fps N            frame rate (default 30)
           --bitrate BPS      video bitrate (default 600000)
           --preencoded N     encode N frames once and loop them (cheap, for load tests)
-          --publish-only     send, do not receive
+          --publish-only     send, do not receive (joins as a publisher)
           --no-video / --no-audio
         """;
 
     public static BotArguments Parse(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length < 2 || args[0].StartsWith('-') || args[1].StartsWith('-'))
         {
-            throw new ArgumentException("the endpoint URL comes first");
+            throw new ArgumentException("the server URL and the room come first");
         }
-        var endpoint = new Uri(args[0], UriKind.Absolute);
+        var server = new Uri(args[0], UriKind.Absolute);
+        var room = args[1];
         var seconds = 10;
         YuvColor? color = null;
         double tone = 440;
         int width = 640, height = 360, fps = 30, bitrate = 600_000, preEncoded = 0;
-        bool receive = true, video = true, audio = true;
-        for (var i = 1; i < args.Length; i++)
+        bool receive = true, video = true, audio = true, view = false;
+        string? name = null, save = null, token = null;
+        for (var i = 2; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
+                case "--whep": view = true; break;
+                case "--name": name = Value(); break;
+                case "--token": token = Value(); break;
+                case "--save": save = Value(); break;
                 case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--color": color = ParseColor(Value()); break;
                 case "--tone": tone = double.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -54,19 +65,37 @@ internal sealed record BotArguments(Uri Endpoint, TimeSpan Duration, MediaBotOpt
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        return new BotArguments(endpoint, seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds), new MediaBotOptions
+        if (view && !receive)
         {
-            SolidColor = color,
-            ToneHertz = tone,
-            Width = width,
-            Height = height,
-            FrameRate = fps,
-            VideoBitrateBps = bitrate,
-            PreEncodedFrames = preEncoded,
-            Receive = receive,
-            SendVideo = video,
-            SendAudio = audio,
-        });
+            throw new ArgumentException("--whep and --publish-only exclude each other");
+        }
+        if (save is not null && !receive)
+        {
+            throw new ArgumentException("--save needs received video; drop --publish-only");
+        }
+        var path = $"{(view ? "whep" : "whip")}/{Uri.EscapeDataString(room)}";
+        if (name is not null)
+        {
+            path += "?name=" + Uri.EscapeDataString(name);
+        }
+        var endpoint = new Uri(new Uri(server.AbsoluteUri.TrimEnd('/') + "/"), path);
+        var options = view
+            ? new MediaBotOptions { SendAudio = false, SendVideo = false, Receive = true }
+            : new MediaBotOptions
+            {
+                SolidColor = color,
+                ToneHertz = tone,
+                Width = width,
+                Height = height,
+                FrameRate = fps,
+                VideoBitrateBps = bitrate,
+                PreEncodedFrames = preEncoded,
+                Receive = receive,
+                SendVideo = video,
+                SendAudio = audio,
+            };
+        var duration = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+        return new BotArguments(endpoint, view, duration, save, token, options);
     }
 
     private static YuvColor ParseColor(string text) => text switch

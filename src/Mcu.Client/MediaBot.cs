@@ -107,6 +107,9 @@ public sealed class MediaBot : IAsyncDisposable
     /// <summary>The mean colour around a point of the last received picture (fractions of width and height).</summary>
     public YuvColor? SampleReceivedVideo(double fx, double fy) => _receiver.Video.Sample(fx, fy);
 
+    /// <summary>The last received picture as BGRA (e.g. to save the composite), or null before the first.</summary>
+    public BgraPicture? CopyReceivedPicture() => _receiver.Video.CopyBgra();
+
     /// <summary>Copies the most recent received audio (48 kHz mono, oldest first); returns the sample count.</summary>
     public int CopyReceivedAudio(Span<short> destination) => _receiver.Audio.CopyRecent(destination);
 

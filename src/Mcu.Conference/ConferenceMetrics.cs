@@ -34,5 +34,14 @@ public static class ConferenceMetrics
     internal static readonly Counter<long> NacksReceived =
         Meter.CreateCounter<long>("mcu.nack.received", "{packet}", "Packets receivers asked to have retransmitted");
 
+    internal static readonly Counter<long> NacksSent =
+        Meter.CreateCounter<long>("mcu.nack.sent", "{message}", "NACK messages sent to members for their lost packets");
+
+    internal static readonly Counter<long> KeyframeRequestsSent =
+        Meter.CreateCounter<long>("mcu.keyframe.requests.sent", "{request}", "PLI and FIR sent to members for a fresh picture");
+
+    internal static readonly Counter<long> PacketsLost =
+        Meter.CreateCounter<long>("mcu.rtp.lost", "{packet}", "RTP packets members sent that never arrived (RFC 3550 cumulative loss)");
+
     internal static double Milliseconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
 }

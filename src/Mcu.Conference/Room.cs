@@ -197,6 +197,25 @@ public sealed partial class Room : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Where a member's media comes from: the address its ICE checks validated (a TURN relay's
+    /// address when it is relayed); null before the first valid check or for no such member.
+    /// </summary>
+    public async Task<System.Net.IPEndPoint?> GetRemoteEndPointAsync(int memberId)
+    {
+        if (Find(memberId) is not { } member)
+        {
+            return null;
+        }
+        var address = await member.Connection.InvokeAsync((session, _) => session.RemoteAddress).ConfigureAwait(false);
+        if (address is null)
+        {
+            return null;
+        }
+        var template = address.Family == System.Net.Sockets.AddressFamily.InterNetworkV6 ? System.Net.IPAddress.IPv6Any : System.Net.IPAddress.Any;
+        return (System.Net.IPEndPoint)new System.Net.IPEndPoint(template, 0).Create(address);
+    }
+
     /// <summary>Mutes or unmutes what a member contributes to the mix; false when there is no such member.</summary>
     public bool SetMuted(int memberId, bool muted)
     {

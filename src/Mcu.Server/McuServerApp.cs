@@ -1,7 +1,15 @@
 using Mcu.Conference;
+using Mcu.Server.Api;
+using Mcu.Server.Auth;
+using Mcu.Server.BrowserApp;
+using Mcu.Server.Limits;
 using Mcu.Server.Media;
+using Mcu.Server.Metrics;
 using Mcu.Server.Rooms;
+using Mcu.Server.Signaling;
 using Mcu.Server.Testing;
+using Mcu.Server.Turn;
+using Mcu.Server.Whip;
 
 namespace Mcu.Server;
 
@@ -15,6 +23,11 @@ public static partial class McuServerApp
         builder.Services.AddSingleton<MediaHost>();
         builder.Services.AddMcuConference(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddMcuAuth(builder.Configuration);
+        builder.Services.AddMcuLimits(builder.Configuration);
+        builder.Services.AddMcuTurn(builder.Configuration);
+        builder.Services.AddMcuWhip();
+        builder.Services.AddMcuMetrics();
 
         var app = builder.Build();
         // Bind the media port and load the layouts at start, so that a port conflict or a
@@ -23,6 +36,16 @@ public static partial class McuServerApp
         app.Services.GetRequiredService<RoomRegistry>();
         LogStarted(app.Logger, media.Port.Port);
 
+        // The app's own files come before the rate limit: one page load is a dozen small
+        // requests, and people behind one NAT share an address.
+        app.UseBrowserApp();
+        app.UseMcuLimits();
+        app.UseMcuApiKey();
+        app.UseWebSockets();
+        app.MapSignaling();
+        app.MapMcuWhip();
+        app.MapMcuApi();
+        app.MapMcuMetrics();
         app.MapGet("/healthz", () => Results.Text("ok\n", "text/plain"));
         if (app.Configuration.GetValue<bool>("Testing:EchoEndpoint"))
         {

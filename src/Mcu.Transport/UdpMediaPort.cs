@@ -25,6 +25,9 @@ public sealed class UdpMediaPort : IDisposable
     private volatile bool _disposed;
     private int _nextLoop;
     private long _received;
+    private long _bytesReceived;
+    private long _sent;
+    private long _bytesSent;
     private long _droppedUnknownSource;
     private long _droppedUnclassified;
     private long _droppedOversize;
@@ -80,6 +83,12 @@ public sealed class UdpMediaPort : IDisposable
     public PortRoute? DefaultRoute { get; set; }
 
     public long DatagramsReceived => Interlocked.Read(ref _received);
+
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
+
+    public long DatagramsSent => Interlocked.Read(ref _sent);
+
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
 
     public long DroppedUnknownSource => Interlocked.Read(ref _droppedUnknownSource);
 
@@ -137,6 +146,8 @@ public sealed class UdpMediaPort : IDisposable
                 try
                 {
                     socket.SendTo(datagram, SocketFlags.None, to);
+                    Interlocked.Increment(ref _sent);
+                    Interlocked.Add(ref _bytesSent, datagram.Length);
                 }
                 catch (SocketException)
                 {
@@ -257,6 +268,7 @@ public sealed class UdpMediaPort : IDisposable
                 continue;
             }
             Interlocked.Increment(ref _received);
+            Interlocked.Add(ref _bytesReceived, length);
             datagram.Length = length;
             var route = Route(datagram, length, ufrag);
             if (route is null)

@@ -229,6 +229,11 @@ public sealed class PeerSession : IDisposable
         }
         if (State != PeerState.Connected && now >= _createdAt + _options.HandshakeTimeout)
         {
+            if (_dtlsStarted)
+            {
+                // A handshake that began and never finished is a DTLS failure; without one, ICE failed.
+                WebRtcMetrics.DtlsFailures.Add(1);
+            }
             Fail($"no secure connection within {_options.HandshakeTimeout.TotalSeconds:0} s (ICE {IceStateName}, DTLS {_dtls.State})");
         }
     }
@@ -384,6 +389,7 @@ public sealed class PeerSession : IDisposable
                 SetState(PeerState.Connected);
                 return false;
             case DtlsState.Failed:
+                WebRtcMetrics.DtlsFailures.Add(1);
                 Fail($"DTLS failed: {_dtls.FailureReason}");
                 return true;
             case DtlsState.Closed:
@@ -403,6 +409,7 @@ public sealed class PeerSession : IDisposable
         if (_srtp!.UnprotectRtp(datagram, out var length) != SrtpResult.Ok)
         {
             Counters.DroppedSrtp++;
+            WebRtcMetrics.MalformedPackets.Add(1, WebRtcMetrics.SrtpReason);
             return;
         }
         Counters.RtpPacketsReceived++;
@@ -419,6 +426,7 @@ public sealed class PeerSession : IDisposable
         if (_srtp!.UnprotectRtcp(datagram, out var length) != SrtpResult.Ok)
         {
             Counters.DroppedSrtp++;
+            WebRtcMetrics.MalformedPackets.Add(1, WebRtcMetrics.SrtpReason);
             return;
         }
         Counters.RtcpPacketsReceived++;

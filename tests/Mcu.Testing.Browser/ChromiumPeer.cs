@@ -24,15 +24,26 @@ public sealed class ChromiumPeer : IAsyncDisposable
     /// <summary>Console lines the page printed, for failure messages.</summary>
     public List<string> Console { get; } = [];
 
-    public static async Task<ChromiumPeer> LaunchAsync(string? videoFile = null, string? audioFile = null)
+    /// <summary>Starts Chromium and opens one blank page.</summary>
+    /// <param name="videoFile">A y4m file the fake camera plays (see <see cref="FakeMedia"/>).</param>
+    /// <param name="audioFile">A wav file the fake microphone plays.</param>
+    /// <param name="grantMedia">
+    /// False leaves out --use-fake-ui-for-media-stream, so that camera and microphone requests
+    /// are refused as when a person clicks "Block" (getUserMedia fails with NotAllowedError).
+    /// </param>
+    public static async Task<ChromiumPeer> LaunchAsync(string? videoFile = null, string? audioFile = null, bool grantMedia = true)
     {
         var args = new List<string>
         {
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
             "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
         };
+        if (grantMedia)
+        {
+            args.Add("--use-fake-ui-for-media-stream");
+        }
         if (videoFile is not null)
         {
             args.Add("--use-file-for-fake-video-capture=" + videoFile);

@@ -34,6 +34,21 @@ internal sealed class VideoSnapshot : IDisposable
         }
     }
 
+    /// <summary>The last picture converted to BGRA, or null before the first.</summary>
+    public BgraPicture? CopyBgra()
+    {
+        lock (_lock)
+        {
+            if (_frame is null)
+            {
+                return null;
+            }
+            var pixels = new byte[_frame.Width * _frame.Height * 4];
+            Yuv.ToPacked(_frame.AsView(), pixels, _frame.Width * 4, PackedPixelFormat.Bgra);
+            return new BgraPicture(_frame.Width, _frame.Height, pixels);
+        }
+    }
+
     /// <summary>The mean colour of a small square centred at a fraction of the picture's width and height.</summary>
     public YuvColor? Sample(double fx, double fy, int half = 4)
     {

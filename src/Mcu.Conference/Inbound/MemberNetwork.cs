@@ -32,6 +32,7 @@ internal sealed class MemberNetwork : IPeerSessionObserver, IRtcpFeedbackHandler
     private OutboundBinding? _audioOut;
     private int _audioLevelId;
     private bool _waitingForKeyframe = true;
+    private long _lostReported;
 
     public MemberNetwork(RoomMember member)
     {
@@ -142,14 +143,17 @@ internal sealed class MemberNetwork : IPeerSessionObserver, IRtcpFeedbackHandler
         if (_nack is not null && _nack.TryWriteNack(now, _rtcp, out var nackLength) && nackLength > 0)
         {
             session.SendRtcp(_rtcp, nackLength);
+            ConferenceMetrics.NacksSent.Add(1);
         }
         if (_keyframes is not null && _keyframes.TryWrite(now, _rtcp, out var requestLength) && requestLength > 0)
         {
             session.SendRtcp(_rtcp, requestLength);
+            ConferenceMetrics.KeyframeRequestsSent.Add(1);
         }
         if (_reporter.Scheduler.IsDue(now) && _reporter.TryWriteReport(now, DateTime.UtcNow, _rtcp, out var reportLength))
         {
             session.SendRtcp(_rtcp, reportLength);
+            CountLoss();
         }
     }
 
@@ -242,6 +246,18 @@ internal sealed class MemberNetwork : IPeerSessionObserver, IRtcpFeedbackHandler
     void IRtcpFeedbackHandler.OnGoodbye(uint ssrc)
     {
         // Leaving is signalled by DTLS close_notify, the API, or consent expiry; BYE alone proves nothing.
+    }
+
+    // Once per report: the loss our reports tell the member, added to the process-wide count.
+    // Cumulative loss can shrink (late duplicates); only new highs are counted.
+    private void CountLoss()
+    {
+        var lost = (_audioStatistics?.CumulativeLost ?? 0) + (_videoStatistics?.CumulativeLost ?? 0);
+        if (lost > _lostReported)
+        {
+            ConferenceMetrics.PacketsLost.Add(lost - _lostReported);
+            _lostReported = lost;
+        }
     }
 
     private void OnAudio(TimeSpan now, RtpPacket packet)

@@ -8,6 +8,7 @@ namespace Mcu.Server.Tests.Testing;
 /// Headless Chromium (libwebrtc) against our transport: it offers audio and video, our echo
 /// endpoint answers and sends each stream back, and the page must decode its own media.
 /// </summary>
+[Collection(Mcu.Server.Tests.BrowserApp.BrowserTestGroup.Name)]
 public sealed class ChromiumEchoTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private const string Call = """

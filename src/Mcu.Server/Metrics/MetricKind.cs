@@ -1,0 +1,9 @@
+namespace Mcu.Server.Metrics;
+
+/// <summary>The Prometheus metric types the exporter writes.</summary>
+internal enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}

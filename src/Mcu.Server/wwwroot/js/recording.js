@@ -1,0 +1,80 @@
+// The record button and its timer, driven by the room state's "recording" property.
+
+function twoDigits(value) {
+  return String(value).padStart(2, '0');
+}
+
+export function formatDuration(milliseconds) {
+  const total = Math.max(0, Math.floor(milliseconds / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return (hours > 0 ? `${hours}:` : '') + `${twoDigits(minutes)}:${twoDigits(seconds)}`;
+}
+
+/**
+ * `request(action)` sends { type: "record", action }. The button shows what a click will do;
+ * the room state says whether the room is recording (for everyone in it, whoever started it).
+ */
+export class RecordingControl {
+  #button;
+  #timer;
+  #request;
+  #startedAt = null;
+  #tick = null;
+
+  constructor(button, timer, request) {
+    this.#button = button;
+    this.#timer = timer;
+    this.#request = request;
+    button.addEventListener('click', () => {
+      this.#button.disabled = true;
+      this.#request(this.#startedAt === null ? 'start' : 'stop');
+    });
+  }
+
+  /** Applies the room state's "recording": null, or an object (its "startedAt" when given). */
+  update(recording) {
+    this.#button.disabled = false;
+    if (!recording) {
+      this.#stopTimer();
+      return;
+    }
+    if (this.#startedAt === null) {
+      const started = Date.parse(recording.startedAt ?? '');
+      this.#startedAt = Number.isNaN(started) ? Date.now() : started;
+      this.#tick = setInterval(() => this.#render(), 1000);
+    }
+    this.#button.textContent = 'Stop recording';
+    this.#button.setAttribute('aria-pressed', 'true');
+    this.#timer.hidden = false;
+    this.#render();
+  }
+
+  /** The server refused the last request; returns the text to show. */
+  refused(status, message) {
+    this.#button.disabled = false;
+    return status === 501 || status === 404
+      ? 'Recording is not available on this server.'
+      : `Recording could not be changed: ${message}`;
+  }
+
+  reset() {
+    this.#stopTimer();
+    this.#button.disabled = false;
+  }
+
+  #render() {
+    this.#timer.textContent = `● REC ${formatDuration(Date.now() - this.#startedAt)}`;
+  }
+
+  #stopTimer() {
+    clearInterval(this.#tick);
+    this.#tick = null;
+    this.#startedAt = null;
+    this.#button.textContent = 'Start recording';
+    this.#button.setAttribute('aria-pressed', 'false');
+    this.#timer.hidden = true;
+    this.#timer.textContent = '';
+  }
+}
