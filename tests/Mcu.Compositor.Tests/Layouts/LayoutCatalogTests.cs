@@ -44,7 +44,8 @@ public sealed class LayoutCatalogTests : IDisposable
         Write("room.json", TwoSlots);
 
         Assert.True(WaitFor(() => catalog.Resolve("room", 1)?.Slots.Length == 2), "the new version was served within 2 s");
-        Assert.True(Volatile.Read(ref changes) >= 1);
+        // The snapshot is swapped before Changed is raised, so wait for the event as well.
+        Assert.True(WaitFor(() => Volatile.Read(ref changes) >= 1), "Changed was raised");
     }
 
     [Fact]
