@@ -26,6 +26,9 @@ COPY --from=build /app ./
 COPY layouts/ ./layouts/
 # Inside a container the HTTP server must listen on every interface.
 ENV Urls=http://0.0.0.0:8080
+# Recordings outlive the container when a volume is mounted here.
+ENV Recording__Directory=/app/recordings
+VOLUME /app/recordings
 # HTTP (signaling, API, browser app)
 EXPOSE 8080/tcp
 # Media for every peer: one UDP port

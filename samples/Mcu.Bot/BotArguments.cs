@@ -80,7 +80,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
         }
         var endpoint = new Uri(new Uri(server.AbsoluteUri.TrimEnd('/') + "/"), path);
         var options = view
-            ? new MediaBotOptions { SendAudio = false, SendVideo = false, Receive = true }
+            ? new MediaBotOptions { SendAudio = false, SendVideo = false }
             : new MediaBotOptions
             {
                 SolidColor = color,
@@ -90,7 +90,8 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
                 FrameRate = fps,
                 VideoBitrateBps = bitrate,
                 PreEncodedFrames = preEncoded,
-                Receive = receive,
+                ReceiveAudio = receive,
+                ReceiveVideo = receive,
                 SendVideo = video,
                 SendAudio = audio,
             };

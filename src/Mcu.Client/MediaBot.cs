@@ -40,6 +40,21 @@ public sealed class MediaBot : IAsyncDisposable
 
     public long KeyframeRequestsSent => _receiver.KeyframeRequestsSent;
 
+    /// <inheritdoc cref="MediaReceiver.VideoFramesReceived"/>
+    public long VideoFramesReceived => _receiver.VideoFramesReceived;
+
+    /// <inheritdoc cref="MediaReceiver.AudioPacketsReceived"/>
+    public long AudioPacketsReceived => _receiver.AudioPacketsReceived;
+
+    /// <inheritdoc cref="MediaSender.ColorSwitches"/>
+    public TimedValueLog? ColorSwitchesSent => _sender.ColorSwitches;
+
+    /// <inheritdoc cref="MediaReceiver.ProbedFrames"/>
+    public TimedValueLog ProbedFramesReceived => _receiver.ProbedFrames;
+
+    /// <inheritdoc cref="MediaReceiver.SetProbe"/>
+    public void SetVideoProbe(double fx, double fy) => _receiver.SetProbe(fx, fy);
+
     /// <summary>Video packets recovered by RTX after our NACKs.</summary>
     public long RetransmissionsReceived => _receiver.RetransmissionsReceived;
 
@@ -66,8 +81,8 @@ public sealed class MediaBot : IAsyncDisposable
             BindAddress = options.BindAddress,
             AudioTrack = options.SendAudio ? new LocalTrack(NewSsrc(ssrcs), "mcu-bot", "bot", "bot-audio") : null,
             VideoTrack = options.SendVideo ? new LocalTrack(NewSsrc(ssrcs), "mcu-bot", "bot", "bot-video") { RtxSsrc = NewSsrc(ssrcs) } : null,
-            ReceiveAudio = options.Receive,
-            ReceiveVideo = options.Receive,
+            ReceiveAudio = options.ReceiveAudio,
+            ReceiveVideo = options.ReceiveVideo,
         };
         var observer = new DeferredObserver();
         var client = await WebRtcClient.StartAsync(clientOptions, signal, observer, cancellationToken).ConfigureAwait(false);
@@ -77,7 +92,7 @@ public sealed class MediaBot : IAsyncDisposable
             client.Connection,
             audio is { Sending: true } ? audio : null,
             video is { Sending: true } ? video : null);
-        var receiver = new MediaReceiver(audio, video, sender.RequestKeyframe, options.SimulatedVideoLoss);
+        var receiver = new MediaReceiver(audio, video, sender.RequestKeyframe, options.SimulatedVideoLoss, options.DecodeReceived);
         observer.Target = receiver;
         var bot = new MediaBot(client, sender, receiver, hangUp);
         try

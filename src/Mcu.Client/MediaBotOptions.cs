@@ -15,8 +15,11 @@ public sealed class MediaBotOptions
     /// <summary>Send audio at all.</summary>
     public bool SendAudio { get; init; } = true;
 
-    /// <summary>Receive the server's media (a viewer or participant); false for a publisher only.</summary>
-    public bool Receive { get; init; } = true;
+    /// <summary>Receive the mix (a participant or viewer); false for a publisher, or a bot that only watches.</summary>
+    public bool ReceiveAudio { get; init; } = true;
+
+    /// <summary>Receive the composite; false for a publisher, or a bot that only listens (cheap for audio load tests).</summary>
+    public bool ReceiveVideo { get; init; } = true;
 
     public int Width { get; init; } = 640;
 
@@ -28,6 +31,22 @@ public sealed class MediaBotOptions
 
     /// <summary>A solid colour instead of the moving test pattern: a tile's colour then proves whose video it is.</summary>
     public YuvColor? SolidColor { get; init; }
+
+    /// <summary>
+    /// With <see cref="SolidColor"/>: the video switches to this colour and back every
+    /// <see cref="ColorPeriodFrames"/> frames, a marker whose send times the bot notes
+    /// (<see cref="MediaBot.ColorSwitchesSent"/>), e.g. to measure a server's latency.
+    /// </summary>
+    public YuvColor? AlternateColor { get; init; }
+
+    /// <summary>Frames of each colour when <see cref="AlternateColor"/> is set.</summary>
+    public int ColorPeriodFrames { get; init; } = 10;
+
+    /// <summary>
+    /// Decode what arrives (the default). False only reassembles and counts the received frames
+    /// (<see cref="MediaBot.VideoFramesReceived"/>), for load tests whose receivers must cost little.
+    /// </summary>
+    public bool DecodeReceived { get; init; } = true;
 
     /// <summary>Tone frequency in Hz.</summary>
     public double ToneHertz { get; init; } = 440;

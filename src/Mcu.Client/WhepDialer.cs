@@ -7,5 +7,5 @@ namespace Mcu.Client;
 public static class WhepDialer
 {
     public static Task<MediaBot> ViewAsync(HttpClient http, Uri endpoint, CancellationToken cancellationToken = default) =>
-        WhipDialer.DialAsync(http, endpoint, new MediaBotOptions { SendAudio = false, SendVideo = false, Receive = true }, cancellationToken);
+        WhipDialer.DialAsync(http, endpoint, new MediaBotOptions { SendAudio = false, SendVideo = false }, cancellationToken);
 }

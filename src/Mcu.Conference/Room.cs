@@ -259,6 +259,21 @@ public sealed partial class Room : IDisposable
         }
     }
 
+    /// <summary>Makes the next composite frame a keyframe (a recorder that dropped video resumes at it).</summary>
+    public void RequestKeyframe()
+    {
+        lock (Keyframes)
+        {
+            Keyframes.Force();
+        }
+    }
+
+    /// <summary>
+    /// Raises <see cref="Changed"/> for state kept beside the room that its clients see with it
+    /// (whether it is being recorded).
+    /// </summary>
+    public void NotifyChanged() => RaiseChanged();
+
     /// <summary>
     /// Benchmark hook: a publisher without a session, whose encoded VP8 frames the caller hands
     /// straight to <see cref="Decoder"/>, so that the room's own decode, compose and encode path

@@ -45,6 +45,9 @@ public sealed class RoomRegistry : IDisposable
     /// <summary>A room was opened (e.g. so that recording can start automatically).</summary>
     public event EventHandler<Room>? RoomCreated;
 
+    /// <summary>A room was closed after lingering empty (raised before it is disposed, e.g. to finish its recording).</summary>
+    public event EventHandler<Room>? RoomClosed;
+
     public IReadOnlyCollection<Room> Rooms => (IReadOnlyCollection<Room>)_rooms.Values;
 
     public Room? Find(string name) => _rooms.TryGetValue(name, out var room) ? room : null;
@@ -96,12 +99,14 @@ public sealed class RoomRegistry : IDisposable
             }
             lock (_createLock)
             {
-                if (room.IsEmpty && _rooms.TryRemove(KeyValuePair.Create(name, room)))
+                if (!room.IsEmpty || !_rooms.TryRemove(KeyValuePair.Create(name, room)))
                 {
-                    _emptySince.TryRemove(name, out _);
-                    room.Dispose();
+                    continue;
                 }
+                _emptySince.TryRemove(name, out _);
             }
+            RoomClosed?.Invoke(this, room);
+            room.Dispose();
         }
     }
 

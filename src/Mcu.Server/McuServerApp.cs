@@ -4,6 +4,7 @@ using Mcu.Server.Auth;
 using Mcu.Server.BrowserApp;
 using Mcu.Server.Limits;
 using Mcu.Server.Media;
+using Mcu.Server.Recording;
 using Mcu.Server.Metrics;
 using Mcu.Server.Rooms;
 using Mcu.Server.Signaling;
@@ -22,6 +23,7 @@ public static partial class McuServerApp
         builder.Services.Configure<MediaOptions>(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddSingleton<MediaHost>();
         builder.Services.AddMcuConference(builder.Configuration);
+        builder.Services.AddMcuRecording(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddMcuAuth(builder.Configuration);
         builder.Services.AddMcuLimits(builder.Configuration);
@@ -34,7 +36,9 @@ public static partial class McuServerApp
         // missing layouts directory stops the server with a clear error.
         var media = app.Services.GetRequiredService<MediaHost>();
         app.Services.GetRequiredService<RoomRegistry>();
-        LogStarted(app.Logger, media.Port.Port);
+        var recordings = app.Services.GetRequiredService<RoomRecordings>();
+        var recordingDirectory = Path.GetFullPath(recordings.Manager.Options.Directory);
+        LogStarted(app.Logger, media.Port.Port, recordingDirectory);
 
         // The app's own files come before the rate limit: one page load is a dozen small
         // requests, and people behind one NAT share an address.
@@ -54,6 +58,6 @@ public static partial class McuServerApp
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MCU media on UDP port {Port}")]
-    private static partial void LogStarted(ILogger logger, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "MCU media on UDP port {Port}; recordings go to {RecordingDirectory}")]
+    private static partial void LogStarted(ILogger logger, int port, string recordingDirectory);
 }

@@ -149,7 +149,9 @@ public sealed class NetworkLoop : IDisposable
             var wait = NextDeadline() - MonotonicClock.Now;
             if (wait > TimeSpan.Zero)
             {
-                _wake.Wait(wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait);
+                // Wait(TimeSpan) truncates to whole milliseconds: round up, or the loop spins
+                // through the last fraction of a millisecond before every timer.
+                _wake.Wait(wait > TimeSpan.FromSeconds(1) ? 1000 : (int)Math.Ceiling(wait.TotalMilliseconds));
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class RoomBehaviourTests : IDisposable
     private static readonly YuvColor Red = YuvColor.FromRgb(220, 40, 40);
     private static readonly YuvColor Green = YuvColor.FromRgb(40, 200, 60);
     private static readonly YuvColor White = YuvColor.FromRgb(255, 255, 255);
-    private readonly TestMediaEndpoint _media = new();
+    private readonly LoopbackMediaEndpoint _media = new();
     private readonly DirectoryInfo _layoutsDir = Directory.CreateTempSubdirectory("mcu-layouts-");
     private readonly LayoutCatalog _layouts;
     private readonly Room _room;

@@ -2,7 +2,7 @@ namespace Mcu.Conference.Tests;
 
 public sealed class RoomRegistryTests : IDisposable
 {
-    private readonly TestMediaEndpoint _media = new();
+    private readonly LoopbackMediaEndpoint _media = new();
 
     public void Dispose() => _media.Dispose();
 

@@ -1,3 +1,4 @@
+using Mcu.Testing;
 using Mcu.Media.Video;
 
 namespace Mcu.Conference.Tests;
@@ -11,16 +12,5 @@ internal static class RoomTestSupport
     public static bool Near(YuvColor? seen, YuvColor expected, int tolerance = 14) =>
         seen is { } c && Math.Abs(c.Y - expected.Y) <= tolerance && Math.Abs(c.U - expected.U) <= tolerance && Math.Abs(c.V - expected.V) <= tolerance;
 
-    public static async Task Eventually(Func<bool> condition, string what)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"timed out waiting until {what}");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public static Task Eventually(Func<bool> condition, string what) => Poll.UntilAsync(condition, Patience, what);
 }

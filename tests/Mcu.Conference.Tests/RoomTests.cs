@@ -14,7 +14,7 @@ namespace Mcu.Conference.Tests;
 /// </summary>
 public sealed class RoomTests : IDisposable
 {
-    private readonly TestMediaEndpoint _media = new();
+    private readonly LoopbackMediaEndpoint _media = new();
     private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
     private readonly Room _room;
 

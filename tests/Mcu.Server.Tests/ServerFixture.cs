@@ -1,3 +1,4 @@
+using Mcu.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -5,9 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mcu.Server.Tests;
 
-/// <summary>The real server, in process, on free ports of 127.0.0.1, with the echo test endpoint.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>The real server, in process, on free ports of 127.0.0.1, with the echo test endpoint and recordings in a temporary directory.</summary>
+public sealed class ServerFixture : IAsyncLifetime, IDisposable
 {
+    private readonly TestDirectory _recordings = new();
     private WebApplication _app = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -26,6 +28,7 @@ public sealed class ServerFixture : IAsyncLifetime
             "--Media:BindAddresses:1=::1",
             "--Testing:EchoEndpoint=true",
             "--Logging:LogLevel:Default=Warning",
+            $"--Recording:Directory={_recordings.Path}",
         ]);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -39,4 +42,6 @@ public sealed class ServerFixture : IAsyncLifetime
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    public void Dispose() => _recordings.Dispose();
 }

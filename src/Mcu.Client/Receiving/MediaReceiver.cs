@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mcu.Media.Native;
 using Mcu.Rtp;
 using Mcu.Rtp.Rtcp;
@@ -41,9 +42,15 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     private long _keyframeRequestsSent;
     private readonly SyncPoint _audioSync = new();
     private readonly SyncPoint _videoSync = new();
+    private readonly bool _decode;
+    private readonly FirstArrivals _firstArrivals = new();
+    private volatile ProbePoint? _probe;
+    private long _videoFramesReceived;
+    private long _audioPacketsReceived;
 
-    public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested, double simulatedVideoLoss = 0)
+    public MediaReceiver(NegotiatedMedia? audio, NegotiatedMedia? video, Action keyframeRequested, double simulatedVideoLoss = 0, bool decode = true)
     {
+        _decode = decode;
         _simulatedLoss = simulatedVideoLoss;
         _audio = audio;
         _video = video;
@@ -61,6 +68,18 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
     public long AudioFramesDecoded => Interlocked.Read(ref _audioFramesDecoded);
 
     public long KeyframeRequestsSent => Interlocked.Read(ref _keyframeRequestsSent);
+
+    /// <summary>Complete video frames reassembled, decoded or not.</summary>
+    public long VideoFramesReceived => Interlocked.Read(ref _videoFramesReceived);
+
+    /// <summary>Audio packets received, decoded or not.</summary>
+    public long AudioPacketsReceived => Interlocked.Read(ref _audioPacketsReceived);
+
+    /// <summary>For each decoded picture once <see cref="SetProbe"/> was called: when its first packet arrived, and the packed colour at the probe point.</summary>
+    public TimedValueLog ProbedFrames { get; } = new(8192);
+
+    /// <summary>Notes the colour at this point (fractions of width and height) of every decoded picture from now on.</summary>
+    public void SetProbe(double fx, double fy) => _probe = new ProbePoint(fx, fy);
 
     /// <summary>Video packets recovered through RTX after a NACK.</summary>
     public long RetransmissionsReceived => Interlocked.Read(ref _retransmissionsReceived);
@@ -83,7 +102,8 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         if (_audio?.Codec is { } audioCodec && payloadType == audioCodec.PayloadType)
         {
             _audioSync.OnPacket(packet.Ssrc, packet.Timestamp);
-            if (_opus.TryDecode(packet.Payload, _pcm, out var samples))
+            Interlocked.Increment(ref _audioPacketsReceived);
+            if (_decode && _opus.TryDecode(packet.Payload, _pcm, out var samples))
             {
                 Audio.Append(_pcm.AsSpan(0, samples));
                 Interlocked.Increment(ref _audioFramesDecoded);
@@ -124,16 +144,29 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         if (payloadType == videoCodec.PayloadType)
         {
             _videoSync.OnPacket(packet.Ssrc, packet.Timestamp);
+            if (_probe is not null)
+            {
+                _firstArrivals.OnPacket(packet.Timestamp);
+            }
         }
         _assembler.Insert(packet.SequenceNumber, packet.Timestamp, packet.Marker, packet.Payload);
         var mediaSsrc = packet.Ssrc;
         while (_assembler.TryTakeFrame(_frame, out var frame))
         {
+            Interlocked.Increment(ref _videoFramesReceived);
+            if (!_decode)
+            {
+                continue;
+            }
             var status = _vp8.Decode(_frame.AsSpan(0, frame.Length), out var picture);
             if (status == Vp8DecodeStatus.Decoded)
             {
                 Video.Store(picture);
                 Interlocked.Increment(ref _videoFramesDecoded);
+                if (_probe is { } probe && _firstArrivals.TryGet(frame.Timestamp, out var arrival))
+                {
+                    ProbedFrames.Add(arrival, PictureSampler.Pack(PictureSampler.Sample(picture, probe.X, probe.Y)));
+                }
             }
             else if (status is Vp8DecodeStatus.Corrupted or Vp8DecodeStatus.Rejected)
             {
@@ -208,6 +241,41 @@ internal sealed class MediaReceiver : IPeerSessionObserver, IDisposable
         if (PictureLossIndication.TryWrite(_rtcp, _feedbackSsrc, mediaSsrc, out var written) && session.SendRtcp(_rtcp, written))
         {
             Interlocked.Increment(ref _keyframeRequestsSent);
+        }
+    }
+
+    private sealed record ProbePoint(double X, double Y);
+
+    /// <summary>When the first packet of each of the last few RTP timestamps arrived (loop thread only).</summary>
+    private sealed class FirstArrivals
+    {
+        private readonly uint[] _timestamps = new uint[8];
+        private readonly long[] _arrivals = new long[8];
+        private int _next;
+
+        public void OnPacket(uint timestamp)
+        {
+            if (TryGet(timestamp, out _))
+            {
+                return; // a later packet of a frame already seen
+            }
+            _timestamps[_next] = timestamp;
+            _arrivals[_next] = Stopwatch.GetTimestamp();
+            _next = (_next + 1) % _timestamps.Length;
+        }
+
+        public bool TryGet(uint timestamp, out long arrival)
+        {
+            for (var i = 0; i < _timestamps.Length; i++)
+            {
+                if (_arrivals[i] != 0 && _timestamps[i] == timestamp)
+                {
+                    arrival = _arrivals[i];
+                    return true;
+                }
+            }
+            arrival = 0;
+            return false;
         }
     }
 

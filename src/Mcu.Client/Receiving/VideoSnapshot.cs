@@ -58,24 +58,7 @@ internal sealed class VideoSnapshot : IDisposable
             {
                 return null;
             }
-            var cx = Math.Clamp((int)(fx * _frame.Width), half, _frame.Width - half - 1) & ~1;
-            var cy = Math.Clamp((int)(fy * _frame.Height), half, _frame.Height - half - 1) & ~1;
-            long y = 0, u = 0, v = 0, n = 0, nc = 0;
-            for (var row = cy - half; row < cy + half; row++)
-            {
-                for (var col = cx - half; col < cx + half; col++)
-                {
-                    y += _frame.Y[(row * _frame.StrideY) + col];
-                    n++;
-                    if ((row & 1) == 0 && (col & 1) == 0)
-                    {
-                        u += _frame.U[(row / 2 * _frame.StrideUV) + (col / 2)];
-                        v += _frame.V[(row / 2 * _frame.StrideUV) + (col / 2)];
-                        nc++;
-                    }
-                }
-            }
-            return new YuvColor((byte)(y / n), (byte)(u / nc), (byte)(v / nc));
+            return PictureSampler.Sample(_frame.AsView(), fx, fy, half);
         }
     }
 

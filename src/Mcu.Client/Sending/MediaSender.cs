@@ -35,6 +35,7 @@ internal sealed class MediaSender : IDisposable
     private volatile bool _paused;
     private long _audioPackets;
     private long _videoFrames;
+    private int _lastColor = -1;
 
     public MediaSender(MediaBotOptions options, PeerConnection connection, NegotiatedMedia? audio, NegotiatedMedia? video)
     {
@@ -45,6 +46,10 @@ internal sealed class MediaSender : IDisposable
         if (video is not null)
         {
             _videoSource = new VideoSource(options);
+            if (options is { SolidColor: not null, AlternateColor: not null })
+            {
+                ColorSwitches = new TimedValueLog(4096);
+            }
         }
         if (audio is not null)
         {
@@ -56,6 +61,9 @@ internal sealed class MediaSender : IDisposable
     public long AudioPacketsSent => Interlocked.Read(ref _audioPackets);
 
     public long VideoFramesSent => Interlocked.Read(ref _videoFrames);
+
+    /// <summary>When the last packet of each frame that switched colour was sent, and the colour; null without <see cref="MediaBotOptions.AlternateColor"/>.</summary>
+    public TimedValueLog? ColorSwitches { get; }
 
     public void Start() => _thread.Start();
 
@@ -129,7 +137,7 @@ internal sealed class MediaSender : IDisposable
             var wait = next == TimeSpan.MaxValue ? TimeSpan.FromSeconds(1) : next - Stopwatch.GetElapsedTime(start);
             if (wait > TimeSpan.Zero)
             {
-                _stop.Wait(wait);
+                _stop.Wait((int)Math.Ceiling(wait.TotalMilliseconds)); // whole milliseconds, rounded up: no spinning
             }
         }
     }
@@ -141,6 +149,7 @@ internal sealed class MediaSender : IDisposable
             batch = new PacketBatch(_batches.Enqueue);
         }
         batch.Connection = _connection;
+        batch.Marks = ColorSwitches;
         return batch;
     }
 
@@ -173,6 +182,12 @@ internal sealed class MediaSender : IDisposable
             }
             batch.Commit(written);
         }
+        var color = _videoSource.LastColor;
+        if (ColorSwitches is not null && color != _lastColor)
+        {
+            batch.MarkLastPacket(color);
+        }
+        _lastColor = color;
         Interlocked.Increment(ref _videoFrames);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mcu.Transport;
 
 namespace Mcu.Client.Sending;
@@ -13,6 +14,8 @@ internal sealed class PacketBatch : LoopCommand
     private readonly Action<PacketBatch> _return;
     private byte[][] _buffers = [];
     private int[] _lengths = [];
+    private int _markPacket = -1;
+    private int _markValue;
 
     public PacketBatch(Action<PacketBatch> returnToPool) => _return = returnToPool;
 
@@ -38,8 +41,22 @@ internal sealed class PacketBatch : LoopCommand
     /// <summary>Keeps the packet written into <see cref="Next"/>.</summary>
     public void Commit(int length) => _lengths[Count++] = length;
 
+    /// <summary>Where the send time of the last packet committed so far is noted, with <paramref name="value"/>.</summary>
+    public TimedValueLog? Marks { get; set; }
+
+    /// <summary>Notes, once sent, when the last packet committed so far left (a marker frame's last packet).</summary>
+    public void MarkLastPacket(int value)
+    {
+        _markPacket = Count - 1;
+        _markValue = value;
+    }
+
     /// <summary>Forgets the packets written (a batch not sent).</summary>
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        Count = 0;
+        _markPacket = -1;
+    }
 
     public override void Execute(NetworkLoop loop, TimeSpan now)
     {
@@ -47,8 +64,13 @@ internal sealed class PacketBatch : LoopCommand
         for (var i = 0; i < Count; i++)
         {
             session.SendRtp(_buffers[i], _lengths[i]);
+            if (i == _markPacket)
+            {
+                // Sent synchronously: on loopback this is the packet's arrival within microseconds.
+                Marks?.Add(Stopwatch.GetTimestamp(), _markValue);
+            }
         }
-        Count = 0;
+        Clear();
         _return(this);
     }
 }

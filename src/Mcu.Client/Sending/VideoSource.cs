@@ -13,7 +13,7 @@ internal sealed class VideoSource : IDisposable
     private readonly MediaBotOptions _options;
     private readonly Vp8Encoder? _encoder;
     private readonly I420Frame? _picture;
-    private readonly List<(byte[] Data, bool Keyframe)> _loop = [];
+    private readonly List<(byte[] Data, bool Keyframe, int Color)> _loop = [];
     private readonly byte[] _live = new byte[1024 * 1024];
     private int _index;
     private volatile bool _keyframeRequested;
@@ -45,11 +45,14 @@ internal sealed class VideoSource : IDisposable
                 var frame = encoder.Encode(picture, i * 90_000L / options.FrameRate);
                 if (!frame.IsDropped)
                 {
-                    _loop.Add((frame.Data.ToArray(), frame.IsKeyframe));
+                    _loop.Add((frame.Data.ToArray(), frame.IsKeyframe, ColorOf(i)));
                 }
             }
         }
     }
+
+    /// <summary>Which colour the last frame from <see cref="Next"/> shows: 0 the solid colour, 1 the alternate one.</summary>
+    public int LastColor { get; private set; }
 
     /// <summary>The next frame to send; valid until the next call.</summary>
     public ReadOnlySpan<byte> Next(out bool keyframe)
@@ -63,10 +66,12 @@ internal sealed class VideoSource : IDisposable
                 _keyframeRequested = false;
                 _index = 1;
                 keyframe = true;
+                LastColor = _loop[0].Color;
                 return _loop[0].Data;
             }
             var entry = _loop[index % _loop.Count];
             keyframe = entry.Keyframe;
+            LastColor = entry.Color;
             return entry.Data;
         }
         if (_keyframeRequested)
@@ -75,6 +80,7 @@ internal sealed class VideoSource : IDisposable
             _encoder.RequestKeyframe();
         }
         Paint(_picture!, index);
+        LastColor = ColorOf(index);
         var encoded = _encoder.Encode(_picture!, index * 90_000L / _options.FrameRate);
         keyframe = encoded.IsKeyframe;
         if (encoded.IsDropped)
@@ -98,6 +104,10 @@ internal sealed class VideoSource : IDisposable
     {
         if (_options.SolidColor is { } color)
         {
+            if (ColorOf(index) == 1)
+            {
+                color = _options.AlternateColor!.Value;
+            }
             picture.Y.Fill(color.Y);
             picture.U.Fill(color.U);
             picture.V.Fill(color.V);
@@ -105,4 +115,7 @@ internal sealed class VideoSource : IDisposable
         }
         SyntheticVideo.Paint(picture, index);
     }
+
+    private int ColorOf(int index) =>
+        _options is { SolidColor: not null, AlternateColor: not null, ColorPeriodFrames: > 0 } ? index / _options.ColorPeriodFrames % 2 : 0;
 }

@@ -14,6 +14,7 @@ namespace Mcu.Compositor.Layouts;
 /// </remarks>
 public sealed class LayoutCatalog : IDisposable
 {
+    private readonly Dictionary<string, (long Length, DateTime Modified)> _stamps = new(StringComparer.Ordinal);
     private readonly LayoutFileSet _files = new();
     private readonly LayoutCatalogOptions _options;
     private readonly Lock _lock = new();
@@ -74,7 +75,18 @@ public sealed class LayoutCatalog : IDisposable
         LayoutSnapshot snapshot;
         lock (_lock)
         {
-            if (_disposed || !TryReadFiles(out List<LayoutSourceFile>? files) || !_files.Update(files))
+            if (_disposed || !StampsChanged())
+            {
+                return false;
+            }
+
+            if (!TryReadFiles(out List<LayoutSourceFile>? files))
+            {
+                _stamps.Clear(); // read again next time
+                return false;
+            }
+
+            if (!_files.Update(files))
             {
                 return false;
             }
@@ -102,6 +114,44 @@ public sealed class LayoutCatalog : IDisposable
 
         _watcher?.Dispose();
         _timer.Dispose();
+    }
+
+    // The periodic rescan (a safety net for lost watcher events) first compares each file's size
+    // and modification time with the last read, so an unchanged folder costs no reads and makes
+    // almost no garbage. A failed listing counts as a change: the read then reports it.
+    private bool StampsChanged()
+    {
+        try
+        {
+            var count = 0;
+            var changed = false;
+            foreach (FileInfo file in new DirectoryInfo(Directory).EnumerateFiles("*.json", SearchOption.TopDirectoryOnly))
+            {
+                count++;
+                var stamp = (file.Length, file.LastWriteTimeUtc);
+                if (!_stamps.TryGetValue(file.Name, out var known) || known != stamp)
+                {
+                    _stamps[file.Name] = stamp;
+                    changed = true;
+                }
+            }
+            if (count != _stamps.Count)
+            {
+                // A file went away: forget every stamp, and they are rebuilt from the folder.
+                _stamps.Clear();
+                foreach (FileInfo file in new DirectoryInfo(Directory).EnumerateFiles("*.json", SearchOption.TopDirectoryOnly))
+                {
+                    _stamps[file.Name] = (file.Length, file.LastWriteTimeUtc);
+                }
+                changed = true;
+            }
+            return changed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _stamps.Clear();
+            return true;
+        }
     }
 
     private bool TryReadFiles([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out List<LayoutSourceFile>? files)

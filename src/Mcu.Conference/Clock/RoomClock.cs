@@ -9,7 +9,8 @@ namespace Mcu.Conference.Clock;
 /// </summary>
 public sealed class RoomClock : IDisposable
 {
-    private readonly ManualResetEventSlim _stop = new();
+    // No spinning before a wait: the clock knows it has a whole period to sleep.
+    private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
     private readonly Thread _audioThread;
     private readonly Thread _videoThread;
 
@@ -20,10 +21,22 @@ public sealed class RoomClock : IDisposable
         Start = start;
         Audio = new TickSchedule(start, audioPeriod);
         Video = new TickSchedule(start, videoPeriod);
-        // Audio runs above normal priority: a late audio frame is heard, a late video frame is not seen.
-        _audioThread = new Thread(() => Run(Audio, audioTick, onError)) { Name = name + "-audio", IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        // Audio runs at a higher priority when the process may raise it: a late audio frame is
+        // heard, a late video frame is hardly seen.
+        _audioThread = new Thread(() =>
+        {
+            AudioPriorityRaised = ThreadScheduling.TrySetCurrentThreadNice(AudioNice);
+            Run(Audio, audioTick, onError);
+        })
+        { Name = name + "-audio", IsBackground = true };
         _videoThread = new Thread(() => Run(Video, videoTick, onError)) { Name = name + "-video", IsBackground = true };
     }
+
+    /// <summary>The audio thread's nice value, when the process is allowed to set it.</summary>
+    public const int AudioNice = -10;
+
+    /// <summary>Whether the audio thread got its higher priority (root or CAP_SYS_NICE).</summary>
+    public bool AudioPriorityRaised { get; private set; }
 
     /// <summary>When tick 0 of both schedules was due.</summary>
     public TimeSpan Start { get; }
@@ -74,7 +87,9 @@ public sealed class RoomClock : IDisposable
             var wait = schedule.NextDue - MonotonicClock.Now;
             if (wait > TimeSpan.Zero)
             {
-                _stop.Wait(wait);
+                // Wait(TimeSpan) truncates to whole milliseconds: round up, or the last fraction of a
+                // millisecond before every tick is spent spinning on the clock.
+                _stop.Wait((int)Math.Ceiling(wait.TotalMilliseconds));
             }
         }
     }

@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api");
         RoomEndpoints.Map(api);
         LayoutEndpoints.Map(api);
+        RecordingEndpoints.Map(api);
         // The browser app's RTCPeerConnection configuration; TURN credentials are minted per call.
         api.MapGet("/config", (IceServerProvider iceServers) => Results.Ok(new ClientConfig(iceServers.GetServers("web"))));
     }

@@ -114,7 +114,7 @@ internal static partial class RoomEndpoints
         }
     }
 
-    private static IResult NoRoom(string room) => HttpProblems.NotFound($"There is no room '{room}'.");
+    internal static IResult NoRoom(string room) => HttpProblems.NotFound($"There is no room '{room}'.");
 
     private static IResult NoMember(string room, int id) => HttpProblems.NotFound($"Room '{room}' has no member {id}.");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mcu.Conference;
+using Mcu.Server.Recording;
 using Mcu.Server.Signaling;
 
 namespace Mcu.Server.Api;
@@ -12,7 +13,8 @@ internal sealed class RoomStateResult(Room room) : IResult
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
-        RoomStateJson.Write(writer, room);
+        var recordings = httpContext.RequestServices.GetRequiredService<RoomRecordings>();
+        RoomStateJson.Write(writer, room, recordings.Latest(room.Name));
         await writer.FlushAsync(httpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using Mcu.Recording;
 using Mcu.Conference;
 using Mcu.WebRtc;
 
@@ -12,7 +13,7 @@ internal static class MetricsEndpoints
             var own = provider.GetRequiredService<ServerMetrics>().Meter;
             // The conference's and sessions' meters are process-wide; of the server meters only
             // our own, so that servers sharing a process (tests) do not report each other's rooms.
-            return new PrometheusExporter(meter => meter == own || meter.Name is ConferenceMetrics.MeterName or WebRtcMetrics.MeterName);
+            return new PrometheusExporter(meter => meter == own || meter.Name is ConferenceMetrics.MeterName or WebRtcMetrics.MeterName or RecordingMetrics.MeterName);
         });
 
     public static void MapMcuMetrics(this IEndpointRouteBuilder app)

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using Mcu.Conference;
+using Mcu.Recording;
 
 namespace Mcu.Server.Signaling;
 
 /// <summary>
 /// Writes a room's RoomState (the shape of GET /api/rooms/{room}): participants and publishers
-/// are listed, viewers only counted; "recording" stays null until the server can record.
+/// are listed, viewers only counted; "recording" is the running recording or null, and
+/// "recordingError" says why the room's latest recording failed (null when it did not).
 /// </summary>
 internal static class RoomStateJson
 {
-    public static void Write(Utf8JsonWriter writer, Room room)
+    /// <param name="latestRecording">The room's newest recording, running or ended; null when it has none.</param>
+    public static void Write(Utf8JsonWriter writer, Room room, RecordingInfo? latestRecording)
     {
         var members = room.Members;
         var speaker = room.ActiveSpeakerId;
@@ -46,7 +49,29 @@ internal static class RoomStateJson
         }
         writer.WriteEndArray();
         writer.WriteNumber("viewers", viewers);
-        writer.WriteNull("recording");
+        if (latestRecording is { State: RecordingState.Running } running)
+        {
+            writer.WriteStartObject("recording");
+            writer.WriteString("id", running.Id);
+            writer.WriteString("startedAt", running.StartedAt);
+            writer.WriteString("path", running.Path);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("recording");
+        }
+        if (latestRecording is { State: RecordingState.Failed } failed)
+        {
+            writer.WriteStartObject("recordingError");
+            writer.WriteString("id", failed.Id);
+            writer.WriteString("message", failed.Error);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("recordingError");
+        }
         writer.WriteEndObject();
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Mcu.Conference;
+using Mcu.Recording;
 
 namespace Mcu.Server.Signaling;
 
@@ -30,11 +31,11 @@ internal sealed class ServerMessageWriter : IDisposable
     }
 
     /// <summary><c>{ "type": "room", "state": RoomState }</c>.</summary>
-    public ReadOnlyMemory<byte> RoomState(Room room)
+    public ReadOnlyMemory<byte> RoomState(Room room, RecordingInfo? latestRecording)
     {
         Begin("room");
         _writer.WritePropertyName("state");
-        RoomStateJson.Write(_writer, room);
+        RoomStateJson.Write(_writer, room, latestRecording);
         return End();
     }
 

@@ -5,6 +5,8 @@ using Mcu.Server.Auth;
 using Mcu.Server.Limits;
 using Microsoft.Extensions.Options;
 
+using Mcu.Server.Recording;
+
 namespace Mcu.Server.Signaling;
 
 /// <summary>
@@ -50,7 +52,7 @@ public static class SignalingEndpoints
             : null;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Mcu.Server.Signaling");
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        using var session = new SignalingSession(socket, services.GetRequiredService<RoomRegistry>(),
+        using var session = new SignalingSession(socket, services.GetRequiredService<RoomRegistry>(), services.GetRequiredService<RoomRecordings>(),
             room => authorizer.Authorize(token, room)?.Detail, budget, logger);
         await session.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
     }

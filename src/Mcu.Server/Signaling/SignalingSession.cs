@@ -3,7 +3,9 @@ using System.Net.WebSockets;
 using Mcu.Conference;
 using Mcu.Primitives;
 using Mcu.Sdp;
+using Mcu.Recording;
 using Mcu.Server.Api;
+using Mcu.Server.Recording;
 
 namespace Mcu.Server.Signaling;
 
@@ -29,6 +31,7 @@ internal sealed partial class SignalingSession : IDisposable
 
     private readonly WebSocket _socket;
     private readonly RoomRegistry _rooms;
+    private readonly RoomRecordings _recordings;
     private readonly Func<string, string?> _authorize;
     private readonly ILogger _logger;
     private readonly MessageBudget? _budget;
@@ -42,13 +45,15 @@ internal sealed partial class SignalingSession : IDisposable
 
     /// <param name="socket">The accepted WebSocket.</param>
     /// <param name="rooms">Where joins go.</param>
+    /// <param name="recordings">What "record" starts and stops, and the room state reports.</param>
     /// <param name="authorize">For a room name: null when this connection may join it, else why not.</param>
     /// <param name="budget">The connection's message rate, or null for none.</param>
     /// <param name="logger">For joins, leaves and abuse.</param>
-    public SignalingSession(WebSocket socket, RoomRegistry rooms, Func<string, string?> authorize, MessageBudget? budget, ILogger logger)
+    public SignalingSession(WebSocket socket, RoomRegistry rooms, RoomRecordings recordings, Func<string, string?> authorize, MessageBudget? budget, ILogger logger)
     {
         _socket = socket;
         _rooms = rooms;
+        _recordings = recordings;
         _authorize = authorize;
         _budget = budget;
         _logger = logger;
@@ -171,8 +176,8 @@ internal sealed partial class SignalingSession : IDisposable
             case LayoutMessage layout:
                 await SetLayoutAsync(layout).ConfigureAwait(false);
                 break;
-            case RecordMessage:
-                await RecordAsync().ConfigureAwait(false);
+            case RecordMessage record:
+                await RecordAsync(record).ConfigureAwait(false);
                 break;
             default:
                 // Trickle: the server is ICE-lite and learns the browser's address from its checks.
@@ -272,11 +277,33 @@ internal sealed partial class SignalingSession : IDisposable
         }
     }
 
-    private async Task RecordAsync()
+    // Success shows in the room state everybody gets; only a refusal is answered here.
+    private async Task RecordAsync(RecordMessage record)
     {
-        if (await RequireMembershipAsync("record").ConfigureAwait(false) is not null)
+        if (await RequireMembershipAsync(record.Type).ConfigureAwait(false) is not { } membership)
         {
-            await SendErrorAsync("Recording is not available on this server.", StatusCodes.Status501NotImplemented, "record").ConfigureAwait(false);
+            return;
+        }
+        var room = membership.Room;
+        if (!record.Start)
+        {
+            if (_recordings.StopRunning(room.Name) is null)
+            {
+                await SendErrorAsync("The room is not being recorded.", StatusCodes.Status409Conflict, record.Type).ConfigureAwait(false);
+            }
+            return;
+        }
+        try
+        {
+            var started = _recordings.Manager.Start(room);
+            if (started.State == RecordingState.Failed)
+            {
+                await SendErrorAsync(started.Error ?? "The recording could not start.", StatusCodes.Status500InternalServerError, record.Type).ConfigureAwait(false);
+            }
+        }
+        catch (RecordingConflictException)
+        {
+            await SendErrorAsync("The room is already being recorded.", StatusCodes.Status409Conflict, record.Type).ConfigureAwait(false);
         }
     }
 
@@ -295,7 +322,8 @@ internal sealed partial class SignalingSession : IDisposable
     {
         if (membership.IsPresent)
         {
-            await SendAsync(static (writer, room) => writer.RoomState(room), membership.Room).ConfigureAwait(false);
+            await SendAsync(static (writer, state) => writer.RoomState(state.Room, state.Recordings.Latest(state.Room.Name)),
+                (membership.Room, Recordings: _recordings)).ConfigureAwait(false);
             return true;
         }
         if (Interlocked.CompareExchange(ref _membership, null, membership) == membership)

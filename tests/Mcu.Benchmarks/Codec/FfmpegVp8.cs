@@ -8,12 +8,16 @@ namespace Mcu.Benchmarks.Codec;
 internal static class FfmpegVp8
 {
     /// <summary>Encodes <paramref name="frames"/> frames of the raw file (looped) and discards the output.</summary>
-    public static void Encode(string rawFile, Vp8EncoderSettings s, int frames)
+    public static void Encode(string rawFile, Vp8EncoderSettings s, int frames) =>
+        Run(Input(rawFile, s, frames).Concat(EncoderArguments(s)).Concat(["-f", "null", "-"]));
+
+    /// <summary>ffmpeg output options for its libvpx VP8 encoder at the settings of <paramref name="s"/>.</summary>
+    public static IEnumerable<string> EncoderArguments(Vp8EncoderSettings s)
     {
         string kbps = (s.BitrateBps / 1000).ToString(CultureInfo.InvariantCulture) + "k";
         string bufferBits = ((long)s.BitrateBps * s.BufferSizeMs / 1000).ToString(CultureInfo.InvariantCulture);
         string initialBits = ((long)s.BitrateBps * s.BufferInitialMs / 1000).ToString(CultureInfo.InvariantCulture);
-        Run(Input(rawFile, s, frames).Concat(
+        return
         [
             "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", Text(s.Speed), "-threads", Text(s.Threads),
             // minrate == maxrate == b:v selects VPX_CBR in ffmpeg's libvpx wrapper.
@@ -23,8 +27,8 @@ internal static class FfmpegVp8
             "-max-intra-rate", Text(s.MaxIntraBitratePercent), "-static-thresh", Text(s.StaticThreshold),
             "-noise-sensitivity", Text(s.NoiseSensitivity), "-drop-threshold", Text(s.DropFrameThreshold),
             "-lag-in-frames", "0", "-auto-alt-ref", "0", "-error-resilient", s.ErrorResilient ? "default" : "0",
-            "-g", Text(s.KeyframeInterval), "-f", "null", "-",
-        ]));
+            "-g", Text(s.KeyframeInterval),
+        ];
     }
 
     /// <summary>The same process and input without an encoder: start-up plus raw-file reading.</summary>

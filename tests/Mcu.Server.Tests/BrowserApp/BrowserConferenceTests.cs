@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Mcu.Compositor.Layouts;
+using Mcu.Recording;
 using Mcu.Testing.Browser;
 using Mcu.Testing.Media;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace Mcu.Server.Tests.BrowserApp;
 
 /// <summary>
 /// Three headless Chromiums, each with its own colour and tone, join one room through the app's
-/// own join flow and must each see all three in the composite and hear the other two.
+/// own join flow and must each see all three in the composite and hear the other two; one
+/// records the call from the page.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class BrowserConferenceTests(BrowserAppServer server) : IClassFixture<BrowserAppServer>
@@ -47,6 +49,23 @@ public sealed class BrowserConferenceTests(BrowserAppServer server) : IClassFixt
 
             // Everyone hears the other two, not themselves (mix-minus).
             await Task.WhenAll(pages.Select((page, i) => ExpectHearing(page, i)));
+
+            // Red records from the page: every page shows the running timer; Blue stops it; the file has everyone.
+            await pages[0].Page.ClickAsync("#record-button");
+            foreach (var page in pages)
+            {
+                await Eventually(async () => (await page.Page.TextContentAsync("#record-timer") ?? "").Contains("REC 00:0", StringComparison.Ordinal), "a running recording timer on every page");
+            }
+            var recordingState = await RoomState(room);
+            var recordingFor = Task.Delay(TimeSpan.FromSeconds(4));
+            await Task.WhenAll(pages.Select((page, i) => ExpectHearing(page, i)));
+            await recordingFor;
+            await pages[2].Page.ClickAsync("#record-button");
+            foreach (var page in pages)
+            {
+                await Eventually(async () => await page.Page.IsHiddenAsync("#record-timer"), "the timer gone once the recording stopped");
+            }
+            await ExpectRecording(room, recordingState);
 
             // Every page lists the three, with the layouts and their previews to choose from.
             foreach (var page in pages)
@@ -114,6 +133,30 @@ public sealed class BrowserConferenceTests(BrowserAppServer server) : IClassFixt
         {
             await Task.WhenAll(pages.Select(p => p.DisposeAsync().AsTask()));
         }
+    }
+
+    /// <summary>The finished recording plays, shows everyone where the layout put them, and carries all three tones (the pages heard them meanwhile).</summary>
+    private async Task ExpectRecording(string room, RoomStateView state)
+    {
+        var recordings = server.Services.GetRequiredService<RecordingManager>();
+        RecordingInfo? info = null;
+        await Eventually(() => Task.FromResult((info = recordings.List(room).SingleOrDefault())?.State == RecordingState.Finished), "a finished recording");
+        Assert.InRange(info!.Duration.TotalSeconds, 3.0, 12.0);
+        Assert.Equal("", Ffmpeg.DecodeErrors(info.Path));
+        var rgb = Ffmpeg.FrameRgb(info.Path, info.Duration / 2, 640, 360);
+        var (points, expected) = Expected(state);
+        for (var i = 0; i < points.Count; i++)
+        {
+            var offset = (((int)(points[i].Y * 360) * 640) + (int)(points[i].X * 640)) * 3;
+            int[] seen = [rgb[offset], rgb[offset + 1], rgb[offset + 2]];
+            Assert.True(Near(seen, expected[i].Rgb), $"the recording shows [{string.Join(",", seen)}] where {expected[i].Name} should be");
+        }
+        // Each tone clearly present in some second of it: on two loaded cores a browser's audio may pause for a moment.
+        var pcm = Ffmpeg.DecodeAudio(info.Path);
+        var levels = People.Select(p => Enumerable.Range(0, pcm.Length / 48_000)
+            .Max(second => ToneDetector.RelativeLevelDb(pcm.AsSpan(second * 48_000, 48_000), p.Hertz))).ToArray();
+        Assert.True(levels.All(level => level > -15),
+            $"the recording does not carry every tone: {string.Join(", ", People.Select((p, i) => $"{p.Name} {levels[i]:0.0} dB at best"))} in {pcm.Length / 48_000.0:0.0} s");
     }
 
     /// <summary>

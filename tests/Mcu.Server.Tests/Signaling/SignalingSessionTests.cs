@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mcu.Client;
 using Mcu.Conference;
 using Mcu.Media.Video;
+using Mcu.Recording;
 using Mcu.Server.Signaling;
 using Mcu.Server.Tests.Whip;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,17 +129,35 @@ public sealed class SignalingSessionTests(ServerFixture server) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_recording_request_says_recording_is_not_available()
+    public async Task Recording_started_and_stopped_from_the_socket_shows_in_everybodys_room_state()
     {
-        await using var socket = await Connect();
-        await Join(socket, NewRoom(), "Alice");
+        var room = NewRoom();
+        await using var alice = await Connect();
+        await using var bob = await Connect();
+        await Join(alice, room, "Alice");
+        await Join(bob, room, "Bob");
 
-        await socket.SendAsync(new { type = "record", action = "start" });
-        var error = await socket.ReceiveAsync("error");
+        await alice.SendAsync(new { type = "record", action = "start" });
+        var recording = (await bob.ReceiveStateAsync(s => s.GetProperty("recording").ValueKind == JsonValueKind.Object)).GetProperty("recording");
+        var path = recording.GetProperty("path").GetString()!;
+        Assert.StartsWith(room + "-", Path.GetFileName(path), StringComparison.Ordinal);
+        Assert.True(File.Exists(path));
+        Assert.True(DateTimeOffset.UtcNow - recording.GetProperty("startedAt").GetDateTimeOffset() < TimeSpan.FromSeconds(30));
 
-        Assert.Equal(501, error.GetProperty("status").GetInt32());
-        Assert.Equal("record", error.GetProperty("request").GetString());
-        Assert.Equal("Recording is not available on this server.", error.GetProperty("message").GetString());
+        await bob.SendAsync(new { type = "record", action = "start" });
+        var conflict = await bob.ReceiveAsync("error");
+        Assert.Equal(409, conflict.GetProperty("status").GetInt32());
+        Assert.Equal("record", conflict.GetProperty("request").GetString());
+
+        await bob.SendAsync(new { type = "record", action = "stop" });
+        await alice.ReceiveStateAsync(s => s.GetProperty("recording").ValueKind == JsonValueKind.Null);
+        var recordings = server.Services.GetRequiredService<RecordingManager>().List(room);
+        Assert.Equal(RecordingState.Finished, Assert.Single(recordings).State);
+
+        await alice.SendAsync(new { type = "record", action = "stop" });
+        var nothing = await alice.ReceiveAsync("error");
+        Assert.Equal(409, nothing.GetProperty("status").GetInt32());
+        Assert.Equal("The room is not being recorded.", nothing.GetProperty("message").GetString());
     }
 
     [Fact]

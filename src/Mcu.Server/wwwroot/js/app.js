@@ -340,7 +340,8 @@ function renderState(current, state) {
   ui.participantsEmpty.hidden = count > 0;
   ui.viewerCount.textContent = state.viewers > 0 ? `${state.viewers} watching` : '';
   layoutPicker.show(state.layout);
-  recording.update(state.recording);
+  const failure = recording.update(state.recording, state.recordingError);
+  if (failure) showNotice(failure);
   // Muted by someone else (the control API): stop sending too, not only leave the mix.
   const self = state.participants.find(p => p.id === current.selfId);
   if (self?.muted && current.media && !current.media.muted) {

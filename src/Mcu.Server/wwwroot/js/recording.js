@@ -22,6 +22,8 @@ export class RecordingControl {
   #request;
   #startedAt = null;
   #tick = null;
+  #reportedError = null;
+  #seenState = false;
 
   constructor(button, timer, request) {
     this.#button = button;
@@ -33,34 +35,44 @@ export class RecordingControl {
     });
   }
 
-  /** Applies the room state's "recording": null, or an object (its "startedAt" when given). */
-  update(recording) {
+  /**
+   * Applies the room state's "recording" (null, or the running recording with its "startedAt")
+   * and "recordingError" (why the latest recording failed, or null). Returns the failure to show
+   * when it is new, else null.
+   */
+  update(recording, recordingError) {
     this.#button.disabled = false;
     if (!recording) {
       this.#stopTimer();
-      return;
+    } else {
+      if (this.#startedAt === null) {
+        const started = Date.parse(recording.startedAt ?? '');
+        this.#startedAt = Number.isNaN(started) ? Date.now() : started;
+        this.#tick = setInterval(() => this.#render(), 1000);
+      }
+      this.#button.textContent = 'Stop recording';
+      this.#button.setAttribute('aria-pressed', 'true');
+      this.#timer.hidden = false;
+      this.#render();
     }
-    if (this.#startedAt === null) {
-      const started = Date.parse(recording.startedAt ?? '');
-      this.#startedAt = Number.isNaN(started) ? Date.now() : started;
-      this.#tick = setInterval(() => this.#render(), 1000);
-    }
-    this.#button.textContent = 'Stop recording';
-    this.#button.setAttribute('aria-pressed', 'true');
-    this.#timer.hidden = false;
-    this.#render();
+    // A failure from before this call joined is history, not news.
+    const joinedBefore = this.#seenState;
+    this.#seenState = true;
+    if (!recordingError || recordingError.id === this.#reportedError) return null;
+    this.#reportedError = recordingError.id;
+    return joinedBefore ? `Recording failed: ${recordingError.message}` : null;
   }
 
   /** The server refused the last request; returns the text to show. */
   refused(status, message) {
     this.#button.disabled = false;
-    return status === 501 || status === 404
-      ? 'Recording is not available on this server.'
-      : `Recording could not be changed: ${message}`;
+    return `Recording could not be changed: ${message}`;
   }
 
   reset() {
     this.#stopTimer();
+    this.#reportedError = null;
+    this.#seenState = false;
     this.#button.disabled = false;
   }
 

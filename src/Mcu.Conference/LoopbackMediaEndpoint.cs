@@ -3,12 +3,15 @@ using Mcu.Dtls;
 using Mcu.Stun.Ice;
 using Mcu.Transport;
 
-namespace Mcu.Conference.Tests;
+namespace Mcu.Conference;
 
-/// <summary>A media port on a free port of 127.0.0.1, as the server's MediaHost would provide.</summary>
-internal sealed class TestMediaEndpoint : IMediaEndpoint, IDisposable
+/// <summary>
+/// A media port of its own on a free port of 127.0.0.1 with a fresh certificate: what the
+/// server's MediaHost provides, for rooms run without the server (tests, benchmarks, tools).
+/// </summary>
+public sealed class LoopbackMediaEndpoint : IMediaEndpoint, IDisposable
 {
-    public TestMediaEndpoint()
+    public LoopbackMediaEndpoint()
     {
         var options = new MediaPortOptions { Port = 0 };
         options.BindAddresses.Add(IPAddress.Loopback);

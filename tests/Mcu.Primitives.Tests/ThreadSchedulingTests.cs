@@ -1,0 +1,28 @@
+namespace Mcu.Primitives.Tests;
+
+public class ThreadSchedulingTests
+{
+    [Fact]
+    public void A_thread_can_lower_its_own_priority_and_it_shows_in_procfs()
+    {
+        var nice = int.MinValue;
+        var thread = new Thread(() =>
+        {
+            Assert.True(ThreadScheduling.TrySetCurrentThreadNice(5));
+            // Field 19 of /proc/thread-self/stat is the nice value (fields after the parenthesised name).
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            nice = int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Equal(5, nice);
+    }
+
+    [Fact]
+    public void Values_outside_the_nice_range_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ThreadScheduling.TrySetCurrentThreadNice(-21));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ThreadScheduling.TrySetCurrentThreadNice(20));
+    }
+}
