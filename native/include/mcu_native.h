@@ -41,11 +41,27 @@ enum mcu_error {
   MCU_E_UNSUPPORTED_BITSTREAM = -12, /* not a bitstream (or feature) this decoder supports */
   MCU_E_INVALID_PACKET = -13,   /* a malformed Opus packet */
   MCU_E_CONVERSION = -14,       /* libyuv refused the conversion */
-  MCU_E_INTERNAL = -15          /* an unexpected failure inside a codec library */
+  MCU_E_INTERNAL = -15,         /* an unexpected failure inside a codec library */
+  MCU_E_UNSUPPORTED = -16       /* not available with this C library */
 };
 
 /* A static, never-freed description of an error code ("unknown error" for unknown codes). */
 MCU_API const char* mcu_error_message(int32_t code);
+
+/* ---- The process heap ------------------------------------------------------------------ */
+
+/*
+ * Tunes the C library's allocator (glibc) for a long-running server whose codecs come and go
+ * with participants: blocks from mmap_threshold bytes up are mapped on their own and returned to
+ * the system when freed (a fixed threshold, so glibc does not raise it after the first free and
+ * keep decoder-sized blocks in its heaps), and at most arena_max heaps are made for threads.
+ * 0 leaves a setting as it is. MCU_E_UNSUPPORTED without glibc. This and mcu_heap_trim are the
+ * only functions that touch process-wide state.
+ */
+MCU_API int32_t mcu_heap_configure(int32_t mmap_threshold, int32_t arena_max);
+
+/* Returns the free memory of every malloc heap to the system; *released = 1 when some was. */
+MCU_API int32_t mcu_heap_trim(int32_t* released);
 
 /* ---- I420 planes ----------------------------------------------------------------------- */
 

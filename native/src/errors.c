@@ -21,6 +21,7 @@ const char* mcu_error_message(int32_t code) {
     case MCU_E_INVALID_PACKET: return "malformed Opus packet";
     case MCU_E_CONVERSION: return "libyuv refused the conversion";
     case MCU_E_INTERNAL: return "internal codec library error";
+    case MCU_E_UNSUPPORTED: return "not available with this C library";
     default: return "unknown error";
   }
 }

@@ -50,4 +50,7 @@ public enum NativeErrorCode
 
     /// <summary>An unexpected failure inside a codec library.</summary>
     Internal = -15,
+
+    /// <summary>Not available with this C library (the heap functions need glibc).</summary>
+    Unsupported = -16,
 }

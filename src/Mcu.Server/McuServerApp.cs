@@ -1,4 +1,5 @@
 using Mcu.Conference;
+using Mcu.Media.Native;
 using Mcu.Server.Api;
 using Mcu.Server.Auth;
 using Mcu.Server.BrowserApp;
@@ -19,6 +20,9 @@ public static partial class McuServerApp
 {
     public static WebApplication Create(string[] args)
     {
+        // Codecs come and go with participants: large C blocks mapped on their own, few heaps
+        // (see NativeHeap), before the rooms allocate anything.
+        var heapTuned = NativeHeap.Configure();
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<MediaOptions>(builder.Configuration.GetSection(MediaOptions.Section));
         builder.Services.AddSingleton<MediaHost>();
@@ -36,6 +40,11 @@ public static partial class McuServerApp
         // missing layouts directory stops the server with a clear error.
         var media = app.Services.GetRequiredService<MediaHost>();
         app.Services.GetRequiredService<RoomRegistry>();
+        app.Services.GetRequiredService<NativeHeapTrimmer>();
+        if (!heapTuned)
+        {
+            LogHeapNotTuned(app.Logger);
+        }
         var recordings = app.Services.GetRequiredService<RoomRecordings>();
         var recordingDirectory = Path.GetFullPath(recordings.Manager.Options.Directory);
         LogStarted(app.Logger, media.Port.Port, recordingDirectory);
@@ -57,6 +66,9 @@ public static partial class McuServerApp
         }
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The C library is not glibc: its heap is not tuned, and resident memory may grow as participants come and go")]
+    private static partial void LogHeapNotTuned(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCU media on UDP port {Port}; recordings go to {RecordingDirectory}")]
     private static partial void LogStarted(ILogger logger, int port, string recordingDirectory);

@@ -10,6 +10,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "mcu_error_message")]
     internal static partial byte* ErrorMessage(int code);
 
+    [LibraryImport(Library, EntryPoint = "mcu_heap_configure")]
+    internal static partial int HeapConfigure(int mmapThreshold, int arenaMax);
+
+    [LibraryImport(Library, EntryPoint = "mcu_heap_trim")]
+    internal static partial int HeapTrim(out int released);
+
     [LibraryImport(Library, EntryPoint = "mcu_vp8_encoder_create")]
     internal static partial int Vp8EncoderCreate(in NativeVp8EncoderConfig config, out Vp8EncoderHandle encoder);
 

@@ -4,7 +4,7 @@ using Mcu.Server.Media;
 
 namespace Mcu.Server.Rooms;
 
-/// <summary>Registers the layout catalog and the room registry from configuration.</summary>
+/// <summary>Registers the layout catalog, the room registry from configuration, and the C heap trimmer.</summary>
 internal static class ConferenceServices
 {
     public static IServiceCollection AddMcuConference(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,7 @@ internal static class ConferenceServices
             return new RoomRegistry(options, provider.GetRequiredService<MediaHost>(), provider.GetRequiredService<LayoutCatalog>(),
                 provider.GetRequiredService<ILoggerFactory>());
         });
+        services.AddSingleton<NativeHeapTrimmer>();
         return services;
     }
 }

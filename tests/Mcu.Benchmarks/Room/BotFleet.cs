@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Mcu.Benchmarks.Server;
 using Mcu.Conference;
 
 namespace Mcu.Benchmarks.Room;
@@ -20,23 +21,7 @@ internal sealed class BotFleet : IDisposable
 
     private BotFleet(Conference.Room room, BotFleetOptions options)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BotFleet).Assembly.Location);
-        }
-
-        foreach (string argument in options.ToArguments())
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo start = ChildProcesses.ThisProgram(options.ToArguments());
         _process = Process.Start(start) ?? throw new InvalidOperationException("The bot process did not start.");
         _process.ErrorDataReceived += (_, e) =>
         {

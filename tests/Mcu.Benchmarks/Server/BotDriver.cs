@@ -21,19 +21,7 @@ internal sealed class BotDriver : IDisposable
 
     private BotDriver()
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(BotDriver).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("botdriver");
+        ProcessStartInfo start = ChildProcesses.ThisProgram(["botdriver"]);
         _process = ChildProcesses.Start(start);
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) =>

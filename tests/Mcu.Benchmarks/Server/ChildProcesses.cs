@@ -12,6 +12,29 @@ internal static class ChildProcesses
     private static readonly List<Process> Running = [];
     private static bool _hooked;
 
+    /// <summary>How to run this benchmark program again with <paramref name="arguments"/>, its standard streams redirected.</summary>
+    public static ProcessStartInfo ThisProgram(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ChildProcesses).Assembly.Location);
+        }
+
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
     public static Process Start(ProcessStartInfo start)
     {
         lock (Gate)
