@@ -133,7 +133,7 @@ internal sealed class MemoryProbe : IReportProbe
                 $"anonymous RSS {Mb(startAnonymous)} -> {Mb(endAnonymous)}; RSS during the churn: {string.Join(", ", trend)}); ")
             : "no churn run (--churn-minutes 0); ";
         context.AddDetail(string.Create(CultureInfo.InvariantCulture,
-            $"- **Memory (6)**: VmRSS (/proc/PID/status) of the real Mcu.Server process on 127.0.0.1 (server GC as shipped), which holds the room and nothing else; " +
+            $"- **Memory (6)**: Rss (/proc/PID/smaps_rollup) of the real Mcu.Server process on 127.0.0.1 (server GC as shipped), which holds the room and nothing else; " +
             $"MediaBots in a child process dial in over WHIP, each sending 640x360 VP8 at 30 fps (pre-encoded) and Opus (one speaker, the others digital silence) " +
             $"and receiving the composite (1280x720 at 30 fps) and mix without decoding them. Each figure is the median of {samples} samples a second apart, taken after " +
             $"{warmup} s of warm-up at that participant count. Idle {Mb(idle)}; 9 participants {Mb(nine)} (+{Mb(roomAdds)}); " +

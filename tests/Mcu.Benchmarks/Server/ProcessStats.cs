@@ -7,15 +7,18 @@ internal static class ProcessStats
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ
 
-    /// <summary>VmRSS of /proc/pid/status in bytes (resident: anonymous, file-backed and shared pages).</summary>
-    public static long ResidentBytes(int pid) => StatusBytes(pid, "VmRSS:");
+    // smaps_rollup walks the page tables: exact, where VmRSS of /proc/pid/status is a per-CPU
+    // approximation that can be off by tens of MiB on machines with many cores.
 
-    /// <summary>RssAnon of /proc/pid/status in bytes: the resident heap memory (managed and native), without mapped files.</summary>
-    public static long AnonymousResidentBytes(int pid) => StatusBytes(pid, "RssAnon:");
+    /// <summary>Resident bytes (anonymous, file-backed and shared pages) from /proc/pid/smaps_rollup.</summary>
+    public static long ResidentBytes(int pid) => RollupBytes(pid, "Rss:");
 
-    private static long StatusBytes(int pid, string field)
+    /// <summary>Resident heap memory (managed and native) without mapped files, from /proc/pid/smaps_rollup.</summary>
+    public static long AnonymousResidentBytes(int pid) => RollupBytes(pid, "Anonymous:");
+
+    private static long RollupBytes(int pid, string field)
     {
-        foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+        foreach (string line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {
