@@ -20,7 +20,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
           --size WxH         video size (default 640x360)
           --fps N            frame rate (default 30)
           --bitrate BPS      video bitrate (default 600000)
-          --preencoded N     encode N frames once and loop them (cheap, for load tests)
+          --preencoded N     encode N video frames and one second of audio once and loop them (cheap, for load tests)
           --publish-only     send, do not receive (joins as a publisher)
           --no-video / --no-audio
         """;
@@ -90,6 +90,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
                 FrameRate = fps,
                 VideoBitrateBps = bitrate,
                 PreEncodedFrames = preEncoded,
+                LoopAudio = preEncoded > 0,
                 ReceiveAudio = receive,
                 ReceiveVideo = receive,
                 SendVideo = video,

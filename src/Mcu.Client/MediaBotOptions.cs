@@ -65,4 +65,10 @@ public sealed class MediaBotOptions
     /// load test's bots cost little CPU. 0 encodes every frame live.
     /// </summary>
     public int PreEncodedFrames { get; init; }
+
+    /// <summary>
+    /// Encode one second of the tone once and loop it (a whole-hertz tone repeats every second),
+    /// so that a load test's bots cost little CPU. Otherwise every 20 ms frame is encoded live.
+    /// </summary>
+    public bool LoopAudio { get; init; }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Mcu.Media.Native;
-using Mcu.Media.Synthetic;
 using Mcu.Rtp;
 using Mcu.Rtp.Vp8;
 using Mcu.Sdp;
@@ -23,11 +22,9 @@ internal sealed class MediaSender : IDisposable
     private readonly NegotiatedMedia? _audio;
     private readonly NegotiatedMedia? _video;
     private readonly VideoSource? _videoSource;
-    private readonly OpusEncoder? _opus;
+    private readonly AudioSource? _audioSource;
     private readonly Vp8Packetizer _packetizer = new((ushort)Random.Shared.Next(0, 0x7FFF));
     private readonly ConcurrentQueue<PacketBatch> _batches = new();
-    private readonly short[] _pcm = new short[960];
-    private readonly byte[] _opusPacket = new byte[OpusEncoder.MaxPacketSize];
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _thread;
     private ushort _audioSequence = (ushort)Random.Shared.Next();
@@ -53,7 +50,7 @@ internal sealed class MediaSender : IDisposable
         }
         if (audio is not null)
         {
-            _opus = new OpusEncoder(new OpusEncoderSettings { Complexity = 5 });
+            _audioSource = new AudioSource(options);
         }
         _thread = new Thread(Run) { Name = "mcu-bot-sender", IsBackground = true };
     }
@@ -85,7 +82,7 @@ internal sealed class MediaSender : IDisposable
             _thread.Join();
         }
         _videoSource?.Dispose();
-        _opus?.Dispose();
+        _audioSource?.Dispose();
         _stop.Dispose();
     }
 
@@ -155,11 +152,10 @@ internal sealed class MediaSender : IDisposable
 
     private void WriteAudio(PacketBatch batch, long frame)
     {
-        SyntheticAudio.Tone(_pcm, 1, 48_000, _options.ToneHertz, 0.3, frame * _pcm.Length);
-        var length = _opus!.Encode(_pcm, _opusPacket);
-        var header = new RtpHeader((byte)_audio!.Codec!.PayloadType, _audioSequence++, (uint)(frame * _pcm.Length), _audio.LocalTrack!.Ssrc);
+        var opus = _audioSource!.Next(frame);
+        var header = new RtpHeader((byte)_audio!.Codec!.PayloadType, _audioSequence++, (uint)(frame * AudioSource.FrameSamples), _audio.LocalTrack!.Ssrc);
         if (RtpPacketWriter.TryCreate(batch.Next(), header, out var writer)
-            && writer.TryWritePayload(_opusPacket.AsSpan(0, length), out var packetLength))
+            && writer.TryWritePayload(opus, out var packetLength))
         {
             batch.Commit(packetLength);
             Interlocked.Increment(ref _audioPackets);

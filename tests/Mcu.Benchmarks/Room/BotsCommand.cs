@@ -47,6 +47,7 @@ internal static class BotsCommand
                     SendVideo = options.SendVideo,
                     ReceiveVideo = options.ReceiveVideo,
                     PreEncodedFrames = options.SendVideo ? 150 : 0,
+                    LoopAudio = true,
                     // Distinct tones for the speakers, digital silence (not mixed) for everybody else.
                     ToneHertz = index < options.Speakers ? 300 + (150 * index) : 0,
                 };

@@ -48,6 +48,7 @@ internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone
         ColorPeriodFrames = MarkerPeriod,
         // A loop of whole marker periods (both colours), or five seconds of the pattern.
         PreEncodedFrames = Width == 0 ? 0 : Alternate is null ? 5 * Math.Max(FrameRate, 1) : 6 * MarkerPeriod,
+        LoopAudio = true,
     };
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
