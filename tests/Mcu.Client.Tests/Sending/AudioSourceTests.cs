@@ -1,5 +1,6 @@
 using Mcu.Client.Sending;
 using Mcu.Media.Native;
+using Mcu.Testing.Media;
 
 namespace Mcu.Client.Tests.Sending;
 
@@ -20,7 +21,7 @@ public class AudioSourceTests
             Assert.Equal(AudioSource.FrameSamples, samples);
             if (frame >= 3) // the decoder's start-up
             {
-                var level = LevelDbfs(pcm, 440);
+                var level = ToneDetector.AbsoluteLevelDbfs(pcm, 440);
                 Assert.InRange(level, -13.5, -7.5); // amplitude 0.3 is -10.5 dBFS
             }
         }
@@ -40,7 +41,7 @@ public class AudioSourceTests
         {
             Assert.True(decoder.TryDecode(source.Next(frame), pcm, out _));
         }
-        Assert.InRange(LevelDbfs(pcm, hertz), -13.5, -7.5);
+        Assert.InRange(ToneDetector.AbsoluteLevelDbfs(pcm, hertz), -13.5, -7.5);
     }
 
     [Fact]
@@ -56,20 +57,5 @@ public class AudioSourceTests
             Assert.True(decoder.TryDecode(source.Next(frame), pcm, out _));
             Assert.All(pcm, sample => Assert.InRange(sample, (short)-8, (short)8));
         }
-    }
-
-    /// <summary>Amplitude of one frequency (Goertzel) in dB of full scale.</summary>
-    private static double LevelDbfs(ReadOnlySpan<short> pcm, double hertz)
-    {
-        var coefficient = 2 * Math.Cos(2 * Math.PI * hertz / 48_000);
-        double s1 = 0, s2 = 0;
-        foreach (var sample in pcm)
-        {
-            var s0 = sample + (coefficient * s1) - s2;
-            s2 = s1;
-            s1 = s0;
-        }
-        var power = (s1 * s1) + (s2 * s2) - (coefficient * s1 * s2);
-        return 20 * Math.Log10(Math.Max(2 * Math.Sqrt(Math.Max(power, 0)) / pcm.Length, 1e-9) / short.MaxValue);
     }
 }
