@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Mcu.Testing;
 
 namespace Mcu.Media.Native.Tests;
 
@@ -35,12 +36,12 @@ public sealed unsafe class NativeHeapTests
         // then keeps such blocks in its heap: the growth that joins and leaves showed.
         Free(Allocate(1, 4 * MiB));
         var (blocks, spacers) = AllocateBetweenSpacers(count, size);
-        var peak = ResidentBytes();
+        var peak = ProcessMemory.ResidentBytes();
 
         Free(blocks);
         Assert.True(NativeHeap.Trim());
 
-        var returned = peak - ResidentBytes();
+        var returned = peak - ProcessMemory.ResidentBytes();
         Free(spacers);
         var freed = (long)count * size;
         Assert.True(returned >= freed * 3 / 4, $"Only {returned / MiB} MiB of {freed / MiB} MiB freed left the process");
@@ -80,21 +81,5 @@ public sealed unsafe class NativeHeapTests
         {
             NativeMemory.Free((void*)block);
         }
-    }
-
-    /// <summary>
-    /// Exact resident bytes: smaps_rollup walks the page tables, where VmRSS of /proc/self/status
-    /// is a per-CPU approximation that can be off by tens of MiB on a machine with many cores.
-    /// </summary>
-    private static long ResidentBytes()
-    {
-        foreach (var line in File.ReadLines("/proc/self/smaps_rollup"))
-        {
-            if (line.StartsWith("Rss:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan(4).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        throw new InvalidOperationException("/proc/self/smaps_rollup has no Rss.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mcu.Testing;
 
 namespace Mcu.Benchmarks.Server;
 
@@ -7,27 +8,11 @@ internal static class ProcessStats
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ
 
-    // smaps_rollup walks the page tables: exact, where VmRSS of /proc/pid/status is a per-CPU
-    // approximation that can be off by tens of MiB on machines with many cores.
+    /// <summary>Exact resident bytes (anonymous, file-backed and shared pages).</summary>
+    public static long ResidentBytes(int pid) => ProcessMemory.ResidentBytes(pid.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Resident bytes (anonymous, file-backed and shared pages) from /proc/pid/smaps_rollup.</summary>
-    public static long ResidentBytes(int pid) => RollupBytes(pid, "Rss:");
-
-    /// <summary>Resident heap memory (managed and native) without mapped files, from /proc/pid/smaps_rollup.</summary>
-    public static long AnonymousResidentBytes(int pid) => RollupBytes(pid, "Anonymous:");
-
-    private static long RollupBytes(int pid, string field)
-    {
-        foreach (string line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
-        {
-            if (line.StartsWith(field, StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        throw new InvalidOperationException($"No {field} for process {pid}.");
-    }
+    /// <summary>Exact resident heap memory (managed and native) without mapped files.</summary>
+    public static long AnonymousResidentBytes(int pid) => ProcessMemory.AnonymousResidentBytes(pid.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>User plus system time of every thread of the process so far (utime + stime of /proc/pid/stat).</summary>
     public static TimeSpan CpuTime(int pid)
