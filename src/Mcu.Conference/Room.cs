@@ -42,6 +42,15 @@ public sealed partial class Room : IDisposable
     private volatile bool _disposed;
 
     public Room(string name, RoomOptions options, IMediaEndpoint media, LayoutCatalog? layouts = null, ILogger? logger = null)
+        : this(name, options, media, layouts, logger, ownClock: true)
+    {
+    }
+
+    /// <param name="ownClock">
+    /// False leaves the room's clock stopped: the caller drives the ticks with <see cref="TickVideo"/>
+    /// (benchmarks measuring the room's work back to back, tests that want no timing).
+    /// </param>
+    internal Room(string name, RoomOptions options, IMediaEndpoint media, LayoutCatalog? layouts, ILogger? logger, bool ownClock)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(options);
@@ -68,7 +77,10 @@ public sealed partial class Room : IDisposable
         AudioClock = new RtpClockMapping(start, 0, 48_000);
         _clock = new RoomClock($"mcu-room-clock-{name}", start, AudioPeriod, TimeSpan.FromSeconds(1.0 / options.FrameRate),
             AudioTick, VideoTick, OnTickError);
-        _clock.Begin();
+        if (ownClock)
+        {
+            _clock.Begin();
+        }
     }
 
     public string Name { get; }
@@ -454,6 +466,12 @@ public sealed partial class Room : IDisposable
         ReportMissed(_clock.Audio.Missed, ref _reportedAudioMissed, ConferenceMetrics.MissedAudioTicks);
         _audio.Tick(index, _clock.Start + (AudioPeriod * index), Volatile.Read(ref _members));
     }
+
+    /// <summary>
+    /// One video tick on the caller's thread, for a room built without its own clock: <paramref name="index"/>
+    /// frame periods after the room's time origin.
+    /// </summary>
+    internal void TickVideo(long index) => VideoTick(index, _clock.Start + (_clock.Video.Period * index));
 
     private void VideoTick(long index, TimeSpan now)
     {

@@ -9,27 +9,33 @@ namespace Mcu.Benchmarks.Room;
 /// <see cref="Conference.Room"/> with default options and the repository's layouts, one
 /// in-process publisher per input (its frames go to the room's decoder thread exactly as the
 /// network loop hands them over), and a media tap, which makes the room compose and encode as it
-/// does for viewers. The room's clock paces the composite at its frame rate; after each
-/// composite the tap hands every publisher its next frame, so each composite frame costs N
-/// decodes, one compose and one encode.
+/// does for viewers. Each composite frame costs N decodes, one compose and one encode.
 /// </summary>
 /// <remarks>
-/// Measured: the CPU time of the room's own threads (its decoder thread and its clock
-/// threads, found by name) between the tap's calls for composite frames <c>warmup</c> and
-/// <c>warmup + frames</c>, read from the kernel's per-thread CPU clocks; also the whole
-/// process's CPU time over the same window (it adds the feeding, GC and runtime threads).
+/// <para>
+/// Paced: the room's own clock ticks at its frame rate; after each composite the tap hands every
+/// publisher its next frame. Measured: the CPU time of the room's own threads (its decoder
+/// thread and its clock threads, found by name) between composite frames <c>warmup</c> and
+/// <c>warmup + frames</c>, read from the kernel's per-thread CPU clocks.
+/// </para>
+/// <para>
+/// Back to back, like the references: the room's clock stays stopped and this thread hands the
+/// publishers their next frames, waits until the decoder thread has decoded them, and runs the
+/// room's video tick itself, one frame period of room time later each time. Measured: the
+/// decoder thread's CPU time plus this thread's while it feeds and ticks (not while it waits).
+/// </para>
+/// In both, also the whole process's CPU time over the same window.
 /// </remarks>
 internal static class RoomPipeline
 {
-    public static RoomResult Run(LayoutCatalog layouts, IReadOnlyList<RoomInput> inputs, int warmup, int frames)
+    public static RoomResult Run(LayoutCatalog layouts, IReadOnlyList<RoomInput> inputs, int warmup, int frames, bool paced) =>
+        paced ? RunPaced(layouts, inputs, warmup, frames) : RunBackToBack(layouts, inputs, warmup, frames);
+
+    private static RoomResult RunPaced(LayoutCatalog layouts, IReadOnlyList<RoomInput> inputs, int warmup, int frames)
     {
         using var stages = new StageTimes();
         using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts);
-        var members = new RoomMember[inputs.Count];
-        for (int i = 0; i < inputs.Count; i++)
-        {
-            members[i] = room.AddLocalPublisher(inputs[i].Name);
-        }
+        RoomMember[] members = AddPublishers(room, inputs);
 
         // One decoder thread and the clock's audio and video threads.
         using var tap = new FeedingTap(room, members, inputs, stages, CpuClock.WaitForThreadsNamed("mcu-room-decode", 1),
@@ -46,9 +52,92 @@ internal static class RoomPipeline
         return tap.Result(room.Statistics);
     }
 
-    /// <summary>Counts composite frames, snapshots the clocks at the window's edges, and feeds the next frames.</summary>
+    private static RoomResult RunBackToBack(LayoutCatalog layouts, IReadOnlyList<RoomInput> inputs, int warmup, int frames)
+    {
+        using var stages = new StageTimes();
+        using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts, logger: null, ownClock: false);
+        RoomMember[] members = AddPublishers(room, inputs);
+        int[] decoderThread = CpuClock.WaitForThreadsNamed("mcu-room-decode", 1);
+        using var tap = new FeedingTap(room, members, inputs, stages, decoderThread, [], warmup, frames, feeds: false);
+        room.AddTap(tap);
+        TimeSpan driver = TimeSpan.Zero;
+        bool started = false;
+        // Ticks until the window has its composite frames (the encoder may drop one, as in a live room).
+        for (int k = 0; tap.Count < warmup + frames; k++)
+        {
+            if (k >= 2 * (warmup + frames))
+            {
+                throw new InvalidOperationException($"{k} video ticks made only {tap.Count} composite frames.");
+            }
+
+            if (!started && tap.Count == warmup)
+            {
+                tap.MarkStart(driver);
+                started = true;
+            }
+
+            TimeSpan before = CpuClock.CurrentThread;
+            long decoded = room.Decoder.FramesDecoded + members.Length;
+            for (int i = 0; i < members.Length; i++)
+            {
+                IReadOnlyList<byte[]> video = inputs[i].Video.Frames;
+                room.Decoder.Enqueue(members[i], video[k % video.Count]);
+            }
+
+            driver += CpuClock.CurrentThread - before;
+            if (!WaitForDecodes(room.Decoder, decoded))
+            {
+                throw new TimeoutException($"The room's decoder thread did not decode frame {k} of {members.Length} inputs in 10 s " +
+                    $"({room.Decoder.FramesFailed} failed, {room.Decoder.FramesDropped} dropped).");
+            }
+
+            before = CpuClock.CurrentThread;
+            room.TickVideo(k);
+            driver += CpuClock.CurrentThread - before;
+        }
+
+        tap.MarkEnd(driver);
+        room.RemoveTap(tap);
+        return tap.Result(room.Statistics);
+    }
+
+    /// <summary>
+    /// Sleeps (does not spin) until the decoder thread has decoded <paramref name="count"/> frames in all, so that it decodes
+    /// alone as the reference does; false after 10 s.
+    /// </summary>
+    private static bool WaitForDecodes(Conference.Video.DecoderWorker decoder, long count)
+    {
+        long deadline = Environment.TickCount64 + 10_000;
+        while (decoder.FramesDecoded < count)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return true;
+    }
+
+    private static RoomMember[] AddPublishers(Conference.Room room, IReadOnlyList<RoomInput> inputs)
+    {
+        var members = new RoomMember[inputs.Count];
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            members[i] = room.AddLocalPublisher(inputs[i].Name);
+        }
+
+        return members;
+    }
+
+    /// <summary>
+    /// Counts composite frames and their bytes. Paced, it also snapshots the clocks at the window's edges and feeds
+    /// the next frames; back to back, the driver does both.
+    /// </summary>
     private sealed class FeedingTap(Conference.Room room, RoomMember[] members, IReadOnlyList<RoomInput> inputs, StageTimes stages,
-        int[] decoderThreads, int[] clockThreads, int warmup, int frames) : IRoomMediaTap, IDisposable
+        int[] decoderThreads, int[] clockThreads, int warmup, int frames, bool feeds = true) : IRoomMediaTap, IDisposable
     {
         private Snapshot _first;
         private Snapshot _last;
@@ -58,6 +147,12 @@ internal static class RoomPipeline
 
         public int Count { get; private set; }
 
+        /// <summary>Back to back: the window starts, with the driver thread's room work so far.</summary>
+        public void MarkStart(TimeSpan driver) => _first = Take(driver);
+
+        /// <summary>Back to back: the window ends.</summary>
+        public void MarkEnd(TimeSpan driver) => _last = Take(driver);
+
         public void OnVideoFrame(ReadOnlySpan<byte> vp8Frame, bool isKeyframe, long pts90k)
         {
             int count = ++Count;
@@ -66,13 +161,18 @@ internal static class RoomPipeline
                 _bytes += vp8Frame.Length;
             }
 
+            if (!feeds)
+            {
+                return;
+            }
+
             if (count == warmup)
             {
-                _first = Take();
+                _first = Take(CpuClock.Threads(clockThreads));
             }
             else if (count == warmup + frames)
             {
-                _last = Take();
+                _last = Take(CpuClock.Threads(clockThreads));
                 Done.Set();
             }
 
@@ -107,10 +207,10 @@ internal static class RoomPipeline
                 statistics.VideoTicksMissed);
         }
 
-        private Snapshot Take()
+        private Snapshot Take(TimeSpan clock)
         {
             (double composeMs, long composed, double encodeMs, long encoded) = stages.Read();
-            return new Snapshot(CpuClock.Threads(decoderThreads), CpuClock.Threads(clockThreads), CpuClock.Process, composeMs, composed, encodeMs, encoded,
+            return new Snapshot(CpuClock.Threads(decoderThreads), clock, CpuClock.Process, composeMs, composed, encodeMs, encoded,
                 room.Decoder.FramesDecoded, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         }
 

@@ -1,0 +1,90 @@
+using Mcu.Compositor.Layouts;
+using Mcu.Media.Native;
+using Mcu.Media.Video;
+using Mcu.Testing;
+
+using static Mcu.Conference.Tests.RoomTestSupport;
+
+namespace Mcu.Conference.Tests;
+
+/// <summary>
+/// A room built without its own clock (what the benchmark uses to run the room's work back to
+/// back): it composes and encodes exactly when its caller ticks it, on the room's time line.
+/// </summary>
+public sealed class RoomDrivenByCallerTests : IDisposable
+{
+    private static readonly YuvColor Red = YuvColor.FromRgb(220, 40, 40);
+
+    private readonly LoopbackMediaEndpoint _media = new();
+    private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
+    private readonly Room _room;
+
+    public RoomDrivenByCallerTests() =>
+        _room = new Room("by-caller", new RoomOptions(), _media, _layouts, logger: null, ownClock: false);
+
+    public void Dispose()
+    {
+        _room.Dispose();
+        _layouts.Dispose();
+        _media.Dispose();
+    }
+
+    [Fact]
+    public async Task It_composes_one_frame_per_tick_a_period_apart_and_none_between_ticks()
+    {
+        var tap = new CollectingTap();
+        _room.AddTap(tap);
+        var member = _room.AddLocalPublisher("red");
+        _room.Decoder.Enqueue(member, RedKeyframe());
+        await Poll.UntilAsync(() => _room.Decoder.FramesDecoded == 1, Patience, "the publisher's picture is decoded");
+
+        await Task.Delay(300); // a room with its own clock would have composed about 9 frames by now
+        Assert.Empty(tap.Frames);
+
+        _room.TickVideo(0);
+        _room.TickVideo(1);
+        _room.TickVideo(2);
+
+        Assert.Equal(3, tap.Frames.Count);
+        Assert.True(tap.Frames[0].IsKeyframe, "the first composite frame is a keyframe");
+        long period = 90_000 / _room.Options.FrameRate;
+        Assert.Equal([0, period, 2 * period], tap.Frames.Select(f => f.Pts));
+        Assert.Equal(0, _room.Statistics.VideoTicksMissed);
+
+        using var decoder = new Vp8Decoder();
+        foreach (var frame in tap.Frames)
+        {
+            Assert.Equal(Vp8DecodeStatus.Decoded, decoder.Decode(frame.Data, out var picture));
+            Assert.Equal(_room.Options.Width, picture.Width);
+            Assert.True(Near(Centre(picture), Red), $"the composite's centre is {Centre(picture)}, not the publisher's red");
+        }
+    }
+
+    private static byte[] RedKeyframe()
+    {
+        using var picture = I420Frame.Allocate(320, 180);
+        Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), Red);
+        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 500_000 });
+        var encoded = encoder.Encode(picture, 0);
+        Assert.True(encoded.IsKeyframe);
+        return encoded.Data.ToArray();
+    }
+
+    private static YuvColor Centre(in I420View picture)
+    {
+        int x = picture.Width / 2;
+        int y = picture.Height / 2;
+        return new YuvColor(picture.Y[(y * picture.StrideY) + x], picture.U[(y / 2 * picture.StrideU) + (x / 2)], picture.V[(y / 2 * picture.StrideV) + (x / 2)]);
+    }
+
+    private sealed class CollectingTap : IRoomMediaTap
+    {
+        public List<(byte[] Data, bool IsKeyframe, long Pts)> Frames { get; } = [];
+
+        public void OnVideoFrame(ReadOnlySpan<byte> vp8Frame, bool isKeyframe, long pts90k) => Frames.Add((vp8Frame.ToArray(), isKeyframe, pts90k));
+
+        public void OnAudioFrame(ReadOnlySpan<short> pcm, long sampleIndex)
+        {
+        }
+    }
+}
