@@ -16,8 +16,9 @@ public static class NativeHeap
     public const int DefaultMaxArenas = 2;
 
     /// <summary>
-    /// Sets glibc's mmap threshold (fixed, so that it no longer rises after the first free) and
-    /// its maximum number of heaps. Returns false where the C library is not glibc.
+    /// Sets glibc's mmap threshold (fixed, so that it no longer rises after the first free), the
+    /// size above which a heap's free top is given back (the same), and its maximum number of
+    /// heaps. Returns false where the C library is not glibc.
     /// </summary>
     public static bool Configure(int mapThresholdBytes = DefaultMapThreshold, int maxArenas = DefaultMaxArenas)
     {
