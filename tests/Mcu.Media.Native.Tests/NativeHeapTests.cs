@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Mcu.Testing;
 
 namespace Mcu.Media.Native.Tests;
 
