@@ -1,3 +1,4 @@
+using Mcu.Client.Receiving;
 using Mcu.Compositor.Layouts;
 using Mcu.Media.Native;
 using Mcu.Media.Video;
@@ -56,7 +57,8 @@ public sealed class RoomDrivenByCallerTests : IDisposable
         {
             Assert.Equal(Vp8DecodeStatus.Decoded, decoder.Decode(frame.Data, out var picture));
             Assert.Equal(_room.Options.Width, picture.Width);
-            Assert.True(Near(Centre(picture), Red), $"the composite's centre is {Centre(picture)}, not the publisher's red");
+            var centre = PictureSampler.Sample(picture, 0.5, 0.5);
+            Assert.True(Near(centre, Red), $"the composite's centre is {centre}, not the publisher's red");
         }
     }
 
@@ -68,13 +70,6 @@ public sealed class RoomDrivenByCallerTests : IDisposable
         var encoded = encoder.Encode(picture, 0);
         Assert.True(encoded.IsKeyframe);
         return encoded.Data.ToArray();
-    }
-
-    private static YuvColor Centre(in I420View picture)
-    {
-        int x = picture.Width / 2;
-        int y = picture.Height / 2;
-        return new YuvColor(picture.Y[(y * picture.StrideY) + x], picture.U[(y / 2 * picture.StrideU) + (x / 2)], picture.V[(y / 2 * picture.StrideV) + (x / 2)]);
     }
 
     private sealed class CollectingTap : IRoomMediaTap
