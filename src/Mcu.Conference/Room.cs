@@ -69,14 +69,14 @@ public sealed partial class Room : IDisposable
             CeilingBitrate = options.VideoBitrateBps,
             StartBitrate = options.VideoBitrateBps,
         });
-        Decoder = new DecodeQueue(() => _clock?.WakeVideo());
+        Decoder = new DecoderWorker($"mcu-room-decode-{name}");
         _audio = new AudioEngine(this, options.SpeakerMinimumHold);
         _video = new VideoEngine(this, options);
         var start = MonotonicClock.Now;
         VideoClock = new RtpClockMapping(start, 0, 90_000);
         AudioClock = new RtpClockMapping(start, 0, 48_000);
         _clock = new RoomClock($"mcu-room-clock-{name}", start, AudioPeriod, TimeSpan.FromSeconds(1.0 / options.FrameRate),
-            AudioTick, VideoTick, Decoder.DecodeNext, OnTickError);
+            AudioTick, VideoTick, OnTickError);
         if (ownClock)
         {
             _clock.Begin();
@@ -129,7 +129,7 @@ public sealed partial class Room : IDisposable
 
     internal RtpClockMapping AudioClock { get; }
 
-    internal DecodeQueue Decoder { get; }
+    internal DecoderWorker Decoder { get; }
 
     /// <summary>Collapses keyframe requests into at most one per interval; lock it to use it.</summary>
     internal KeyframeRequestDebouncer Keyframes { get; }
@@ -476,8 +476,6 @@ public sealed partial class Room : IDisposable
     private void VideoTick(long index, TimeSpan now)
     {
         ReportMissed(_clock.Video.Missed, ref _reportedVideoMissed, ConferenceMetrics.MissedVideoTicks);
-        // Frames that arrived since the last piece of decoding still make this composite.
-        Decoder.DecodePending();
         _video.Tick(now, Volatile.Read(ref _members), _audio.Speaker);
     }
 

@@ -9,7 +9,7 @@ namespace Mcu.Conference;
 /// <summary>
 /// One person (or bot, or viewer) in a room. Its state is split by the thread that owns it:
 /// <see cref="Network"/> runs on its network loop, <see cref="AudioState"/> on the room clock,
-/// its decoder on the room's video thread; what crosses threads is below, and atomic.
+/// its decoder on the room's decoder thread; what crosses threads is below, and atomic.
 /// </summary>
 internal sealed class RoomMember
 {
@@ -92,7 +92,7 @@ internal sealed class RoomMember
         set => _ended = value;
     }
 
-    /// <summary>Set by the room's video thread when decoding fails, taken by the loop thread, which sends the PLI.</summary>
+    /// <summary>Set by the decoder thread, taken by the loop thread, which sends the PLI.</summary>
     public bool DecoderWantsKeyframe
     {
         get => _decoderWantsKeyframe;

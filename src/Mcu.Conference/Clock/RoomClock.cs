@@ -5,23 +5,18 @@ namespace Mcu.Conference.Clock;
 /// <summary>
 /// A room's clock: the audio tick every 20 ms and the video tick every 1/fps, each on its own
 /// thread and absolute schedule from one time origin, so that a slow video encode never delays
-/// the audio. Late ticks are counted (<see cref="TickSchedule.Missed"/>), never burst. Between
-/// video ticks the video thread does the room's other video work (decoding), one piece at a
-/// time so that a due tick goes first, woken by <see cref="WakeVideo"/>.
+/// the audio. Late ticks are counted (<see cref="TickSchedule.Missed"/>), never burst.
 /// </summary>
 public sealed class RoomClock : IDisposable
 {
     // No spinning before a wait: the clock knows it has a whole period to sleep.
     private readonly ManualResetEventSlim _stop = new(initialState: false, spinCount: 0);
-    private readonly ManualResetEventSlim _videoWake = new(initialState: false, spinCount: 0);
     private readonly Thread _audioThread;
-    private volatile bool _disposed;
     private readonly Thread _videoThread;
 
     /// <param name="start">When tick 0 of both schedules is due (the room's time origin).</param>
-    /// <param name="videoWork">One piece of work for the video thread between ticks; false when there was none.</param>
     public RoomClock(string name, TimeSpan start, TimeSpan audioPeriod, TimeSpan videoPeriod,
-        Action<long, TimeSpan> audioTick, Action<long, TimeSpan> videoTick, Func<bool> videoWork, Action<Exception> onError)
+        Action<long, TimeSpan> audioTick, Action<long, TimeSpan> videoTick, Action<Exception> onError)
     {
         Start = start;
         Audio = new TickSchedule(start, audioPeriod);
@@ -31,10 +26,10 @@ public sealed class RoomClock : IDisposable
         _audioThread = new Thread(() =>
         {
             AudioPriorityRaised = ThreadScheduling.TrySetCurrentThreadNice(AudioNice);
-            Run(Audio, audioTick, static () => false, _stop, onError);
+            Run(Audio, audioTick, onError);
         })
         { Name = name + "-audio", IsBackground = true };
-        _videoThread = new Thread(() => Run(Video, videoTick, videoWork, _videoWake, onError)) { Name = name + "-video", IsBackground = true };
+        _videoThread = new Thread(() => Run(Video, videoTick, onError)) { Name = name + "-video", IsBackground = true };
     }
 
     /// <summary>The audio thread's nice value, when the process is allowed to set it.</summary>
@@ -57,28 +52,9 @@ public sealed class RoomClock : IDisposable
         _videoThread.Start();
     }
 
-    /// <summary>Any thread: video work is waiting (cheap when the video thread is busy anyway).</summary>
-    public void WakeVideo()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-        try
-        {
-            _videoWake.Set();
-        }
-        catch (ObjectDisposedException)
-        {
-            // A network thread raced the room's end: nothing is left to wake.
-        }
-    }
-
     public void Dispose()
     {
-        _disposed = true;
         _stop.Set();
-        _videoWake.Set();
         foreach (var thread in new[] { _audioThread, _videoThread })
         {
             if (thread.IsAlive && Environment.CurrentManagedThreadId != thread.ManagedThreadId)
@@ -87,18 +63,12 @@ public sealed class RoomClock : IDisposable
             }
         }
         _stop.Dispose();
-        _videoWake.Dispose();
     }
 
-    private void Run(TickSchedule schedule, Action<long, TimeSpan> tick, Func<bool> work, ManualResetEventSlim wake, Action<Exception> onError)
+    private void Run(TickSchedule schedule, Action<long, TimeSpan> tick, Action<Exception> onError)
     {
         while (!_stop.IsSet)
         {
-            // Reset before looking for work: a wake after this point ends the wait below at once.
-            if (wake != _stop)
-            {
-                wake.Reset();
-            }
             var now = MonotonicClock.Now;
             if (schedule.TryTake(now, out var index))
             {
@@ -114,26 +84,12 @@ public sealed class RoomClock : IDisposable
                 }
                 continue;
             }
-            try
-            {
-                if (work())
-                {
-                    continue;
-                }
-            }
-#pragma warning disable CA1031 // Failing work is reported like a failing tick.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                onError(e);
-                continue;
-            }
             var wait = schedule.NextDue - MonotonicClock.Now;
             if (wait > TimeSpan.Zero)
             {
                 // Wait(TimeSpan) truncates to whole milliseconds: round up, or the last fraction of a
                 // millisecond before every tick is spent spinning on the clock.
-                wake.Wait((int)Math.Ceiling(wait.TotalMilliseconds));
+                _stop.Wait((int)Math.Ceiling(wait.TotalMilliseconds));
             }
         }
     }

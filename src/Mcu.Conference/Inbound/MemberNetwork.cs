@@ -9,7 +9,7 @@ using Mcu.WebRtc;
 namespace Mcu.Conference.Inbound;
 
 /// <summary>
-/// A member's media on its network loop: VP8 depacketized and queued for the room's decoding,
+/// A member's media on its network loop: VP8 depacketized and handed to the decoder thread,
 /// Opus queued for the room clock, NACKs and keyframe requests sent, RTCP reports both ways,
 /// and the composite and the mix rewritten for this receiver. Loop thread only.
 /// </summary>

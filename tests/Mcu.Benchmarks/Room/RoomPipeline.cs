@@ -7,22 +7,22 @@ namespace Mcu.Benchmarks.Room;
 /// <summary>
 /// Our room doing the reference's work through its real code path, without the network: a
 /// <see cref="Conference.Room"/> with default options and the repository's layouts, one
-/// in-process publisher per input (its frames are queued for decoding exactly as the network
-/// loop queues them), and a media tap, which makes the room compose and encode as it does for
-/// viewers. Each composite frame costs N decodes, one compose and one encode.
+/// in-process publisher per input (its frames go to the room's decoder thread exactly as the
+/// network loop hands them over), and a media tap, which makes the room compose and encode as it
+/// does for viewers. Each composite frame costs N decodes, one compose and one encode.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Paced: the room's own clock ticks at its frame rate; after each composite the tap hands every
-/// publisher its next frame, which the room's video thread decodes between ticks. Measured: the
-/// CPU time of the room's own threads (its clock's video and audio threads, found by name)
-/// between composite frames <c>warmup</c> and <c>warmup + frames</c>, read from the kernel's
-/// per-thread CPU clocks.
+/// publisher its next frame. Measured: the CPU time of the room's own threads (its decoder
+/// thread and its clock threads, found by name) between composite frames <c>warmup</c> and
+/// <c>warmup + frames</c>, read from the kernel's per-thread CPU clocks.
 /// </para>
 /// <para>
 /// Back to back, like the references: the room's clock stays stopped and this thread hands the
-/// publishers their next frames, decodes them as the video thread would, and runs the room's
-/// video tick, one frame period of room time later each time. Measured: this thread's CPU time.
+/// publishers their next frames, waits until the decoder thread has decoded them, and runs the
+/// room's video tick itself, one frame period of room time later each time. Measured: the
+/// decoder thread's CPU time plus this thread's while it feeds and ticks (not while it waits).
 /// </para>
 /// In both, also the whole process's CPU time over the same window.
 /// </remarks>
@@ -37,8 +37,9 @@ internal static class RoomPipeline
         using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts);
         RoomMember[] members = AddPublishers(room, inputs);
 
-        // The clock's audio and video threads (the video thread decodes too).
-        using var tap = new FeedingTap(room, members, inputs, stages, CpuClock.WaitForThreadsNamed("mcu-room-clock", 2), warmup, frames);
+        // One decoder thread and the clock's audio and video threads.
+        using var tap = new FeedingTap(room, members, inputs, stages, CpuClock.WaitForThreadsNamed("mcu-room-decode", 1),
+            CpuClock.WaitForThreadsNamed("mcu-room-clock", 2), warmup, frames);
         room.AddTap(tap);
         TimeSpan patience = TimeSpan.FromSeconds(30 + ((warmup + frames) * 3.0 / room.Options.FrameRate));
         bool done = tap.Done.Wait(patience);
@@ -56,10 +57,10 @@ internal static class RoomPipeline
         using var stages = new StageTimes();
         using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts, logger: null, ownClock: false);
         RoomMember[] members = AddPublishers(room, inputs);
-        using var tap = new FeedingTap(room, members, inputs, stages, [], warmup, frames, feeds: false);
+        int[] decoderThread = CpuClock.WaitForThreadsNamed("mcu-room-decode", 1);
+        using var tap = new FeedingTap(room, members, inputs, stages, decoderThread, [], warmup, frames, feeds: false);
         room.AddTap(tap);
         TimeSpan driver = TimeSpan.Zero;
-        TimeSpan decoding = TimeSpan.Zero;
         bool started = false;
         // Ticks until the window has its composite frames (the encoder may drop one, as in a live room).
         for (int k = 0; tap.Count < warmup + frames; k++)
@@ -71,7 +72,7 @@ internal static class RoomPipeline
 
             if (!started && tap.Count == warmup)
             {
-                tap.MarkStart(driver, decoding);
+                tap.MarkStart(driver);
                 started = true;
             }
 
@@ -83,24 +84,41 @@ internal static class RoomPipeline
                 room.Decoder.Enqueue(members[i], video[k % video.Count]);
             }
 
-            // What the tick would decode first, done apart so that the report can show it apart.
-            TimeSpan fed = CpuClock.CurrentThread;
-            room.Decoder.DecodePending();
-            TimeSpan ticking = CpuClock.CurrentThread;
-            decoding += ticking - fed;
-            if (room.Decoder.FramesDecoded != decoded)
+            driver += CpuClock.CurrentThread - before;
+            if (!WaitForDecodes(room.Decoder, decoded))
             {
-                throw new InvalidOperationException($"Frame {k} of {members.Length} inputs did not decode " +
+                throw new TimeoutException($"The room's decoder thread did not decode frame {k} of {members.Length} inputs in 10 s " +
                     $"({room.Decoder.FramesFailed} failed, {room.Decoder.FramesDropped} dropped).");
             }
 
+            before = CpuClock.CurrentThread;
             room.TickVideo(k);
             driver += CpuClock.CurrentThread - before;
         }
 
-        tap.MarkEnd(driver, decoding);
+        tap.MarkEnd(driver);
         room.RemoveTap(tap);
         return tap.Result(room.Statistics);
+    }
+
+    /// <summary>
+    /// Sleeps (does not spin) until the decoder thread has decoded <paramref name="count"/> frames in all, so that it decodes
+    /// alone as the reference does; false after 10 s.
+    /// </summary>
+    private static bool WaitForDecodes(Conference.Video.DecoderWorker decoder, long count)
+    {
+        long deadline = Environment.TickCount64 + 10_000;
+        while (decoder.FramesDecoded < count)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return true;
     }
 
     private static RoomMember[] AddPublishers(Conference.Room room, IReadOnlyList<RoomInput> inputs)
@@ -119,7 +137,7 @@ internal static class RoomPipeline
     /// the next frames; back to back, the driver does both.
     /// </summary>
     private sealed class FeedingTap(Conference.Room room, RoomMember[] members, IReadOnlyList<RoomInput> inputs, StageTimes stages,
-        int[] clockThreads, int warmup, int frames, bool feeds = true) : IRoomMediaTap, IDisposable
+        int[] decoderThreads, int[] clockThreads, int warmup, int frames, bool feeds = true) : IRoomMediaTap, IDisposable
     {
         private Snapshot _first;
         private Snapshot _last;
@@ -129,11 +147,11 @@ internal static class RoomPipeline
 
         public int Count { get; private set; }
 
-        /// <summary>Back to back: the window starts, with the driver thread's room work so far and the decoding in it.</summary>
-        public void MarkStart(TimeSpan driver, TimeSpan decoding) => _first = Take(driver, decoding);
+        /// <summary>Back to back: the window starts, with the driver thread's room work so far.</summary>
+        public void MarkStart(TimeSpan driver) => _first = Take(driver);
 
         /// <summary>Back to back: the window ends.</summary>
-        public void MarkEnd(TimeSpan driver, TimeSpan decoding) => _last = Take(driver, decoding);
+        public void MarkEnd(TimeSpan driver) => _last = Take(driver);
 
         public void OnVideoFrame(ReadOnlySpan<byte> vp8Frame, bool isKeyframe, long pts90k)
         {
@@ -150,11 +168,11 @@ internal static class RoomPipeline
 
             if (count == warmup)
             {
-                _first = Take(CpuClock.Threads(clockThreads), null);
+                _first = Take(CpuClock.Threads(clockThreads));
             }
             else if (count == warmup + frames)
             {
-                _last = Take(CpuClock.Threads(clockThreads), null);
+                _last = Take(CpuClock.Threads(clockThreads));
                 Done.Set();
             }
 
@@ -175,8 +193,9 @@ internal static class RoomPipeline
         {
             double PerFrame(TimeSpan a, TimeSpan b) => (b - a).TotalMilliseconds / frames;
             return new RoomResult(
-                PerFrame(_first.Room, _last.Room),
-                _last.Decoding is TimeSpan end && _first.Decoding is TimeSpan start ? PerFrame(start, end) : null,
+                PerFrame(_first.Decoder + _first.Clock, _last.Decoder + _last.Clock),
+                PerFrame(_first.Decoder, _last.Decoder),
+                PerFrame(_first.Clock, _last.Clock),
                 PerFrame(_first.Process, _last.Process),
                 (_last.ComposeMs - _first.ComposeMs) / Math.Max(1, _last.Composed - _first.Composed),
                 (_last.EncodeMs - _first.EncodeMs) / Math.Max(1, _last.Encoded - _first.Encoded),
@@ -188,22 +207,22 @@ internal static class RoomPipeline
                 statistics.VideoTicksMissed);
         }
 
-        private Snapshot Take(TimeSpan roomThreads, TimeSpan? decoding)
+        private Snapshot Take(TimeSpan clock)
         {
             (double composeMs, long composed, double encodeMs, long encoded) = stages.Read();
-            return new Snapshot(roomThreads, decoding, CpuClock.Process, composeMs, composed, encodeMs, encoded,
+            return new Snapshot(CpuClock.Threads(decoderThreads), clock, CpuClock.Process, composeMs, composed, encodeMs, encoded,
                 room.Decoder.FramesDecoded, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         }
 
-        private readonly record struct Snapshot(TimeSpan Room, TimeSpan? Decoding, TimeSpan Process, double ComposeMs, long Composed, double EncodeMs, long Encoded,
+        private readonly record struct Snapshot(TimeSpan Decoder, TimeSpan Clock, TimeSpan Process, double ComposeMs, long Composed, double EncodeMs, long Encoded,
             long Decoded, int Gen0, int Gen1, int Gen2);
     }
 }
 
 /// <summary>
-/// Our room per composite frame: CPU of its threads (back to back: the driver's), of the decoding within it (back to back only),
-/// and of the whole process; the compose and encode stages (wall time on the video thread), the output size, decodes per frame,
-/// and the garbage collections during the window.
+/// Our room per composite frame: CPU of its threads (all, the decoder's, the clock's) and of the whole process, the compose and
+/// encode stages (wall time on the clock thread), the output size, decodes per frame, and the
+/// garbage collections during the window.
 /// </summary>
-internal sealed record RoomResult(double RoomThreadsMs, double? DecodeMs, double ProcessMs, double ComposeMs, double EncodeMs, double BytesPerFrame,
+internal sealed record RoomResult(double RoomThreadsMs, double DecoderThreadMs, double ClockThreadsMs, double ProcessMs, double ComposeMs, double EncodeMs, double BytesPerFrame,
     double DecodesPerFrame, int Gen0, int Gen1, int Gen2, long VideoTicksMissed);

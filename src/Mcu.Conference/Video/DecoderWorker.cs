@@ -5,29 +5,31 @@ using Mcu.Media.Native;
 namespace Mcu.Conference.Video;
 
 /// <summary>
-/// Members' complete VP8 frames, queued from any thread and decoded in arrival order on the
-/// room's video thread, which publishes each picture to the member's <see cref="LatestFrameSlot"/>.
-/// Decoding on the thread that composes and encodes keeps the pictures and libvpx's state in
-/// one core's caches: a separate decoder thread cost the room 10-25 % more CPU per composite
-/// frame, most of it in the encoder running on caches the hand-over had cooled. Encoded frames
-/// cannot be skipped one by one (each depends on the last), so when a member's queue backs up
-/// it is flushed and a keyframe requested instead.
+/// The room's decoder thread: decodes every member's complete VP8 frames in arrival order and
+/// publishes each picture to the member's <see cref="LatestFrameSlot"/>. Encoded frames cannot
+/// be skipped one by one (each depends on the last), so when a member's queue backs up it is
+/// flushed and a keyframe requested instead.
 /// </summary>
-internal sealed class DecodeQueue : IDisposable
+internal sealed class DecoderWorker : IDisposable
 {
     private const int MaxPendingPerMember = 16;
 
     private readonly ConcurrentQueue<Job> _jobs = new();
     private readonly ConcurrentQueue<Job> _freeJobs = new();
+    private readonly SemaphoreSlim _signal = new(0);
     private readonly SharedFramePool _frames = new();
     private readonly Dictionary<RoomMember, Vp8Decoder> _decoders = [];
-    private readonly Action _wake;
+    private readonly Thread _thread;
+    private volatile bool _stopping;
     private long _decoded;
     private long _dropped;
     private long _failed;
 
-    /// <param name="wake">Tells the video thread that a job is waiting (called on the enqueuing thread).</param>
-    public DecodeQueue(Action wake) => _wake = wake;
+    public DecoderWorker(string name)
+    {
+        _thread = new Thread(Run) { Name = name, IsBackground = true };
+        _thread.Start();
+    }
 
     public long FramesDecoded => Interlocked.Read(ref _decoded);
 
@@ -47,50 +49,36 @@ internal sealed class DecodeQueue : IDisposable
             member.DecoderWantsKeyframe = true;
             return;
         }
-        var job = Rent(member);
+        if (!_freeJobs.TryDequeue(out var job))
+        {
+            job = new Job();
+        }
+        job.Member = member;
         job.Data = ArrayPool<byte>.Shared.Rent(frame.Length);
         job.Length = frame.Length;
         frame.CopyTo(job.Data);
         _jobs.Enqueue(job);
-        _wake();
+        _signal.Release();
     }
 
     /// <summary>Any thread: frees the member's decoder once its queued frames are done.</summary>
     public void Forget(RoomMember member)
     {
-        _jobs.Enqueue(Rent(member));
-        _wake();
+        if (!_freeJobs.TryDequeue(out var job))
+        {
+            job = new Job();
+        }
+        job.Member = member;
+        job.Data = null;
+        _jobs.Enqueue(job);
+        _signal.Release();
     }
 
-    /// <summary>Video thread: decodes the oldest queued frame; false when none was queued.</summary>
-    public bool DecodeNext()
-    {
-        if (!_jobs.TryDequeue(out var job))
-        {
-            return false;
-        }
-        try
-        {
-            Process(job);
-        }
-        finally
-        {
-            Return(job);
-        }
-        return true;
-    }
-
-    /// <summary>Video thread: decodes everything queued, so that a tick shows the newest pictures.</summary>
-    public void DecodePending()
-    {
-        while (DecodeNext())
-        {
-        }
-    }
-
-    /// <summary>Once the video thread has stopped: frees the decoders and whatever is still queued.</summary>
     public void Dispose()
     {
+        _stopping = true;
+        _signal.Release();
+        _thread.Join();
         foreach (var decoder in _decoders.Values)
         {
             decoder.Dispose();
@@ -101,6 +89,31 @@ internal sealed class DecodeQueue : IDisposable
             Return(job);
         }
         _frames.Dispose();
+        _signal.Dispose();
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            _signal.Wait();
+            if (_stopping)
+            {
+                return;
+            }
+            if (!_jobs.TryDequeue(out var job))
+            {
+                continue;
+            }
+            try
+            {
+                Process(job);
+            }
+            finally
+            {
+                Return(job);
+            }
+        }
     }
 
     private void Process(Job job)
@@ -146,16 +159,6 @@ internal sealed class DecodeQueue : IDisposable
         Yuv.Copy(picture.Crop(new Media.Video.PixelRect(0, 0, width, height)), shared.Frame, 0, 0);
         member.VideoSlot.Publish(shared);
         Interlocked.Increment(ref _decoded);
-    }
-
-    private Job Rent(RoomMember member)
-    {
-        if (!_freeJobs.TryDequeue(out var job))
-        {
-            job = new Job();
-        }
-        job.Member = member;
-        return job;
     }
 
     private void Return(Job job)
