@@ -123,11 +123,11 @@ internal sealed class RoomCpuProbe : IReportProbe
         context.AddDetail(string.Create(CultureInfo.InvariantCulture,
             $"  - {n} tiles, native {Describe(results.Native)}; paced {Describe(results.NativePaced)}; " +
             $"ffmpeg {Ms(Statistics.Median(results.Ffmpeg))} (runs {Statistics.Range(results.Ffmpeg, "0.00")}), paced {Ms(Statistics.Median(results.FfmpegPaced))} (runs {Statistics.Range(results.FfmpegPaced, "0.00")})."));
-        List<RoomResult> o = results.OursPaced;
-        double compose = Statistics.Median(o.Select(r => r.ComposeMs));
-        double encode = Statistics.Median(o.Select(r => r.EncodeMs));
         if (n == Sizes[^1])
         {
+            List<RoomResult> o = results.OursPaced;
+            double compose = Statistics.Median(o.Select(r => r.ComposeMs));
+            double encode = Statistics.Median(o.Select(r => r.EncodeMs));
             double share = Statistics.Median(o.Select(r => r.ComposeMs / r.EncodeMs));
             context.AddDetail("- **Compose vs encode (2)**: the paced room's own mcu.compose.duration and mcu.encode.duration histograms (wall time on the clock thread: " +
                 "layout, scaling, labels and YUV blending vs one VP8 encode), mean per frame in each run; ratio = median of per-run ratios.");
