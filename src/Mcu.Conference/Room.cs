@@ -42,15 +42,17 @@ public sealed partial class Room : IDisposable
     private volatile bool _disposed;
 
     public Room(string name, RoomOptions options, IMediaEndpoint media, LayoutCatalog? layouts = null, ILogger? logger = null)
-        : this(name, options, media, layouts, logger, ownClock: true)
+        : this(name, options, media, layouts, logger, ownThreads: true)
     {
     }
 
-    /// <param name="ownClock">
-    /// False leaves the room's clock stopped: the caller drives the ticks with <see cref="TickVideo"/>
-    /// (benchmarks measuring the room's work back to back, tests that want no timing).
+    /// <param name="ownThreads">
+    /// False gives the room no threads of its own: its clock stays stopped and its decoder has no
+    /// thread, so the caller decodes with <see cref="DecoderWorker.DecodeQueued"/> and ticks with
+    /// <see cref="TickVideo"/> on its own thread (benchmarks measuring the room's work back to back
+    /// and single-threaded, like the references; tests that want no timing).
     /// </param>
-    internal Room(string name, RoomOptions options, IMediaEndpoint media, LayoutCatalog? layouts, ILogger? logger, bool ownClock)
+    internal Room(string name, RoomOptions options, IMediaEndpoint media, LayoutCatalog? layouts, ILogger? logger, bool ownThreads)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +71,7 @@ public sealed partial class Room : IDisposable
             CeilingBitrate = options.VideoBitrateBps,
             StartBitrate = options.VideoBitrateBps,
         });
-        Decoder = new DecoderWorker($"mcu-room-decode-{name}");
+        Decoder = new DecoderWorker($"mcu-room-decode-{name}", ownThreads);
         _audio = new AudioEngine(this, options.SpeakerMinimumHold);
         _video = new VideoEngine(this, options);
         var start = MonotonicClock.Now;
@@ -77,7 +79,7 @@ public sealed partial class Room : IDisposable
         AudioClock = new RtpClockMapping(start, 0, 48_000);
         _clock = new RoomClock($"mcu-room-clock-{name}", start, AudioPeriod, TimeSpan.FromSeconds(1.0 / options.FrameRate),
             AudioTick, VideoTick, OnTickError);
-        if (ownClock)
+        if (ownThreads)
         {
             _clock.Begin();
         }

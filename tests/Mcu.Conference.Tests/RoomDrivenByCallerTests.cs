@@ -9,8 +9,9 @@ using static Mcu.Conference.Tests.RoomTestSupport;
 namespace Mcu.Conference.Tests;
 
 /// <summary>
-/// A room built without its own clock (what the benchmark uses to run the room's work back to
-/// back): it composes and encodes exactly when its caller ticks it, on the room's time line.
+/// A room built without threads of its own (what the benchmark uses to run the room's work back
+/// to back on one thread): it decodes when its caller asks, and composes and encodes exactly when
+/// its caller ticks it, on the room's time line.
 /// </summary>
 public sealed class RoomDrivenByCallerTests : IDisposable
 {
@@ -21,7 +22,7 @@ public sealed class RoomDrivenByCallerTests : IDisposable
     private readonly Room _room;
 
     public RoomDrivenByCallerTests() =>
-        _room = new Room("by-caller", new RoomOptions(), _media, _layouts, logger: null, ownClock: false);
+        _room = new Room("by-caller", new RoomOptions(), _media, _layouts, logger: null, ownThreads: false);
 
     public void Dispose()
     {
@@ -37,10 +38,13 @@ public sealed class RoomDrivenByCallerTests : IDisposable
         _room.AddTap(tap);
         var member = _room.AddLocalPublisher("red");
         _room.Decoder.Enqueue(member, RedKeyframe());
-        await Poll.UntilAsync(() => _room.Decoder.FramesDecoded == 1, Patience, "the publisher's picture is decoded");
 
-        await Task.Delay(300); // a room with its own clock would have composed about 9 frames by now
+        await Task.Delay(300); // a room with its own threads would have decoded, and composed about 9 frames by now
+        Assert.Equal(0, _room.Decoder.FramesDecoded);
         Assert.Empty(tap.Frames);
+        Assert.Equal(1, _room.Decoder.DecodeQueued());
+        Assert.Equal(1, _room.Decoder.FramesDecoded);
+        Assert.Equal(0, _room.Decoder.DecodeQueued());
 
         _room.TickVideo(0);
         _room.TickVideo(1);
@@ -60,6 +64,34 @@ public sealed class RoomDrivenByCallerTests : IDisposable
             var centre = PictureSampler.Sample(picture, 0.5, 0.5);
             Assert.True(Near(centre, Red), $"the composite's centre is {centre}, not the publisher's red");
         }
+    }
+
+    [Fact]
+    public void A_member_who_leaves_is_forgotten_at_the_callers_next_decode()
+    {
+        var member = _room.AddLocalPublisher("red");
+        _room.Decoder.Enqueue(member, RedKeyframe());
+        Assert.Equal(1, _room.Decoder.DecodeQueued());
+        Assert.True(HasPicture(member), "the decoded picture waits for the compositor");
+
+        _room.OnMemberEnded(member, "left");
+        Assert.True(HasPicture(member), "nothing runs until the caller decodes");
+        Assert.Equal(1, _room.Decoder.DecodeQueued());
+        Assert.False(HasPicture(member), "the picture of a member who left is released");
+    }
+
+    [Fact]
+    public void A_decoder_with_its_own_thread_refuses_to_decode_on_the_callers()
+    {
+        using var decoder = new Conference.Video.DecoderWorker("mcu-test-decode");
+        Assert.Throws<InvalidOperationException>(() => decoder.DecodeQueued());
+    }
+
+    private static bool HasPicture(RoomMember member)
+    {
+        var frame = member.VideoSlot.Acquire(out _);
+        frame?.Release();
+        return frame is not null;
     }
 
     private static byte[] RedKeyframe()

@@ -8,7 +8,9 @@ namespace Mcu.Conference.Video;
 /// The room's decoder thread: decodes every member's complete VP8 frames in arrival order and
 /// publishes each picture to the member's <see cref="LatestFrameSlot"/>. Encoded frames cannot
 /// be skipped one by one (each depends on the last), so when a member's queue backs up it is
-/// flushed and a keyframe requested instead.
+/// flushed and a keyframe requested instead. Built without a thread, it decodes only when its
+/// caller calls <see cref="DecodeQueued"/> (a room driven by its caller, like the benchmark's
+/// single-threaded references).
 /// </summary>
 internal sealed class DecoderWorker : IDisposable
 {
@@ -19,16 +21,19 @@ internal sealed class DecoderWorker : IDisposable
     private readonly SemaphoreSlim _signal = new(0);
     private readonly SharedFramePool _frames = new();
     private readonly Dictionary<RoomMember, Vp8Decoder> _decoders = [];
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
     private volatile bool _stopping;
     private long _decoded;
     private long _dropped;
     private long _failed;
 
-    public DecoderWorker(string name)
+    public DecoderWorker(string name, bool ownThread = true)
     {
-        _thread = new Thread(Run) { Name = name, IsBackground = true };
-        _thread.Start();
+        if (ownThread)
+        {
+            _thread = new Thread(Run) { Name = name, IsBackground = true };
+            _thread.Start();
+        }
     }
 
     public long FramesDecoded => Interlocked.Read(ref _decoded);
@@ -57,8 +62,7 @@ internal sealed class DecoderWorker : IDisposable
         job.Data = ArrayPool<byte>.Shared.Rent(frame.Length);
         job.Length = frame.Length;
         frame.CopyTo(job.Data);
-        _jobs.Enqueue(job);
-        _signal.Release();
+        Post(job);
     }
 
     /// <summary>Any thread: frees the member's decoder once its queued frames are done.</summary>
@@ -70,15 +74,43 @@ internal sealed class DecoderWorker : IDisposable
         }
         job.Member = member;
         job.Data = null;
-        _jobs.Enqueue(job);
-        _signal.Release();
+        Post(job);
+    }
+
+    /// <summary>
+    /// Without a thread of its own: decodes everything queued so far on the caller's thread and
+    /// returns how many jobs it took.
+    /// </summary>
+    public int DecodeQueued()
+    {
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("This decoder has its own thread; it decodes as frames are queued.");
+        }
+        var taken = 0;
+        while (_jobs.TryDequeue(out var job))
+        {
+            taken++;
+            try
+            {
+                Process(job);
+            }
+            finally
+            {
+                Return(job);
+            }
+        }
+        return taken;
     }
 
     public void Dispose()
     {
         _stopping = true;
-        _signal.Release();
-        _thread.Join();
+        if (_thread is not null)
+        {
+            _signal.Release();
+            _thread.Join();
+        }
         foreach (var decoder in _decoders.Values)
         {
             decoder.Dispose();
@@ -159,6 +191,15 @@ internal sealed class DecoderWorker : IDisposable
         Yuv.Copy(picture.Crop(new Media.Video.PixelRect(0, 0, width, height)), shared.Frame, 0, 0);
         member.VideoSlot.Publish(shared);
         Interlocked.Increment(ref _decoded);
+    }
+
+    private void Post(Job job)
+    {
+        _jobs.Enqueue(job);
+        if (_thread is not null)
+        {
+            _signal.Release();
+        }
     }
 
     private void Return(Job job)

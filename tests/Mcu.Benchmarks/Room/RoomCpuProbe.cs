@@ -40,8 +40,8 @@ internal sealed class RoomCpuProbe : IReportProbe
             $"- **Room CPU per composite frame (1)**: {frames} composite frames of {options.Width}x{options.Height} after {warmup} warm-up frames, " +
             $"N inputs of {RoomInputs.Width}x{RoomInputs.Height} VP8 (ffmpeg lavfi patterns, 600 kbit/s), composite VP8 at speed {settings.Speed}, " +
             $"{settings.BitrateBps / 1000} kbit/s CBR, {settings.Threads} thread. *Ours*: a real Room (default options, layouts/ 'auto', name labels) " +
-            $"fed in process (no network); back to back, its clock stopped and its video tick run by the benchmark as soon as the decoder thread has decoded the frame's N inputs " +
-            $"(CPU time of the decoder thread + the benchmark thread while it feeds and ticks); paced, by its own clock at {options.FrameRate} fps " +
+            $"fed in process (no network); back to back, single-threaded like the references: the room without threads of its own, the benchmark thread decoding the frame's N inputs through the room's decoder " +
+            $"and running the room's video tick (that thread's CPU time); paced, the server's threading: its own clock at {options.FrameRate} fps " +
             $"(CPU time of the room's threads: decoder thread + clock threads). " +
             $"*Native*: native/bench/room_reference.c, libvpx decode + libyuv bilinear scale + libvpx encode on one thread, its process CPU time; " +
             $"back to back (the brief's reference) and paced at {options.FrameRate} fps (idle between frames, so colder caches, as in any live room). " +
@@ -118,8 +118,8 @@ internal sealed class RoomCpuProbe : IReportProbe
         Add(", paced 30 fps", oursPaced, "native paced", nativePaced, 1.10);
         Add(", paced 30 fps", oursPaced, "ffmpeg paced", results.FfmpegPaced, 1.00);
 
-        context.AddDetail(DescribeOurs($"  - {n} tiles, ours back to back", results.Ours, "this thread's ticks"));
-        context.AddDetail(DescribeOurs($"  - {n} tiles, ours paced", results.OursPaced, "clock threads"));
+        context.AddDetail(DescribeOurs($"  - {n} tiles, ours back to back", results.Ours, "decoding", "ticks"));
+        context.AddDetail(DescribeOurs($"  - {n} tiles, ours paced", results.OursPaced, "decoder thread", "clock threads"));
         context.AddDetail(string.Create(CultureInfo.InvariantCulture,
             $"  - {n} tiles, native {Describe(results.Native)}; paced {Describe(results.NativePaced)}; " +
             $"ffmpeg {Ms(Statistics.Median(results.Ffmpeg))} (runs {Statistics.Range(results.Ffmpeg, "0.00")}), paced {Ms(Statistics.Median(results.FfmpegPaced))} (runs {Statistics.Range(results.FfmpegPaced, "0.00")})."));
@@ -137,11 +137,11 @@ internal sealed class RoomCpuProbe : IReportProbe
         return rows;
     }
 
-    private static string DescribeOurs(string what, List<RoomResult> o, string ticks)
+    private static string DescribeOurs(string what, List<RoomResult> o, string decodes, string ticks)
     {
         List<double> total = o.ConvertAll(r => r.RoomThreadsMs);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{what} {Ms(Statistics.Median(total))} (runs {Statistics.Range(total, "0.00")}): decoder thread {Ms(Statistics.Median(o.Select(r => r.DecoderThreadMs)))}, " +
+            $"{what} {Ms(Statistics.Median(total))} (runs {Statistics.Range(total, "0.00")}): {decodes} {Ms(Statistics.Median(o.Select(r => r.DecoderThreadMs)))}, " +
             $"{ticks} {Ms(Statistics.Median(o.Select(r => r.ClockThreadsMs)))}, whole process {Ms(Statistics.Median(o.Select(r => r.ProcessMs)))}; " +
             $"compose {Ms(Statistics.Median(o.Select(r => r.ComposeMs)))} + encode {Ms(Statistics.Median(o.Select(r => r.EncodeMs)))} wall; " +
             $"{Statistics.Median(o.Select(r => r.DecodesPerFrame)):0.00} decodes per frame; {Statistics.Median(o.Select(r => r.BytesPerFrame)) / 1000:0.0} kB per frame; " +

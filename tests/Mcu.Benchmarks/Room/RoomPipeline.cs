@@ -7,8 +7,8 @@ namespace Mcu.Benchmarks.Room;
 /// <summary>
 /// Our room doing the reference's work through its real code path, without the network: a
 /// <see cref="Conference.Room"/> with default options and the repository's layouts, one
-/// in-process publisher per input (its frames go to the room's decoder thread exactly as the
-/// network loop hands them over), and a media tap, which makes the room compose and encode as it
+/// in-process publisher per input (its frames go to the room's decoder exactly as the network
+/// loop hands them over), and a media tap, which makes the room compose and encode as it
 /// does for viewers. Each composite frame costs N decodes, one compose and one encode.
 /// </summary>
 /// <remarks>
@@ -19,10 +19,11 @@ namespace Mcu.Benchmarks.Room;
 /// <c>warmup + frames</c>, read from the kernel's per-thread CPU clocks.
 /// </para>
 /// <para>
-/// Back to back, like the references: the room's clock stays stopped and this thread hands the
-/// publishers their next frames, waits until the decoder thread has decoded them, and runs the
-/// room's video tick itself, one frame period of room time later each time. Measured: the
-/// decoder thread's CPU time plus this thread's while it feeds and ticks (not while it waits).
+/// Back to back, single-threaded like the references: the room has no threads of its own (its
+/// clock stopped, its decoder without a thread), and this thread hands the publishers their next
+/// frames, decodes them through the room's decoder and runs the room's video tick, one frame
+/// period of room time later each time. Measured: this thread's CPU time while it decodes and
+/// while it ticks.
 /// </para>
 /// In both, also the whole process's CPU time over the same window.
 /// </remarks>
@@ -55,12 +56,12 @@ internal static class RoomPipeline
     private static RoomResult RunBackToBack(LayoutCatalog layouts, IReadOnlyList<RoomInput> inputs, int warmup, int frames)
     {
         using var stages = new StageTimes();
-        using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts, logger: null, ownClock: false);
+        using var room = new Conference.Room("bench", new RoomOptions(), NoNetworkEndpoint.Instance, layouts, logger: null, ownThreads: false);
         RoomMember[] members = AddPublishers(room, inputs);
-        int[] decoderThread = CpuClock.WaitForThreadsNamed("mcu-room-decode", 1);
-        using var tap = new FeedingTap(room, members, inputs, stages, decoderThread, [], warmup, frames, feeds: false);
+        using var tap = new FeedingTap(room, members, inputs, stages, [], [], warmup, frames, feeds: false);
         room.AddTap(tap);
-        TimeSpan driver = TimeSpan.Zero;
+        TimeSpan decoding = TimeSpan.Zero;
+        TimeSpan ticking = TimeSpan.Zero;
         bool started = false;
         // Ticks until the window has its composite frames (the encoder may drop one, as in a live room).
         for (int k = 0; tap.Count < warmup + frames; k++)
@@ -72,7 +73,7 @@ internal static class RoomPipeline
 
             if (!started && tap.Count == warmup)
             {
-                tap.MarkStart(driver);
+                tap.MarkStart(decoding, ticking);
                 started = true;
             }
 
@@ -84,41 +85,22 @@ internal static class RoomPipeline
                 room.Decoder.Enqueue(members[i], video[k % video.Count]);
             }
 
-            driver += CpuClock.CurrentThread - before;
-            if (!WaitForDecodes(room.Decoder, decoded))
+            room.Decoder.DecodeQueued();
+            TimeSpan between = CpuClock.CurrentThread;
+            decoding += between - before;
+            if (room.Decoder.FramesDecoded != decoded)
             {
-                throw new TimeoutException($"The room's decoder thread did not decode frame {k} of {members.Length} inputs in 10 s " +
+                throw new InvalidOperationException($"Frame {k} of {members.Length} inputs did not decode " +
                     $"({room.Decoder.FramesFailed} failed, {room.Decoder.FramesDropped} dropped).");
             }
 
-            before = CpuClock.CurrentThread;
             room.TickVideo(k);
-            driver += CpuClock.CurrentThread - before;
+            ticking += CpuClock.CurrentThread - between;
         }
 
-        tap.MarkEnd(driver);
+        tap.MarkEnd(decoding, ticking);
         room.RemoveTap(tap);
         return tap.Result(room.Statistics);
-    }
-
-    /// <summary>
-    /// Sleeps (does not spin) until the decoder thread has decoded <paramref name="count"/> frames in all, so that it decodes
-    /// alone as the reference does; false after 10 s.
-    /// </summary>
-    private static bool WaitForDecodes(Conference.Video.DecoderWorker decoder, long count)
-    {
-        long deadline = Environment.TickCount64 + 10_000;
-        while (decoder.FramesDecoded < count)
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(1);
-        }
-
-        return true;
     }
 
     private static RoomMember[] AddPublishers(Conference.Room room, IReadOnlyList<RoomInput> inputs)
@@ -147,11 +129,11 @@ internal static class RoomPipeline
 
         public int Count { get; private set; }
 
-        /// <summary>Back to back: the window starts, with the driver thread's room work so far.</summary>
-        public void MarkStart(TimeSpan driver) => _first = Take(driver);
+        /// <summary>Back to back: the window starts, with the driver thread's decoding and ticking so far.</summary>
+        public void MarkStart(TimeSpan decoding, TimeSpan ticking) => _first = Take(ticking, decoding);
 
         /// <summary>Back to back: the window ends.</summary>
-        public void MarkEnd(TimeSpan driver) => _last = Take(driver);
+        public void MarkEnd(TimeSpan decoding, TimeSpan ticking) => _last = Take(ticking, decoding);
 
         public void OnVideoFrame(ReadOnlySpan<byte> vp8Frame, bool isKeyframe, long pts90k)
         {
@@ -207,10 +189,10 @@ internal static class RoomPipeline
                 statistics.VideoTicksMissed);
         }
 
-        private Snapshot Take(TimeSpan clock)
+        private Snapshot Take(TimeSpan clock, TimeSpan? decoding = null)
         {
             (double composeMs, long composed, double encodeMs, long encoded) = stages.Read();
-            return new Snapshot(CpuClock.Threads(decoderThreads), clock, CpuClock.Process, composeMs, composed, encodeMs, encoded,
+            return new Snapshot(decoding ?? CpuClock.Threads(decoderThreads), clock, CpuClock.Process, composeMs, composed, encodeMs, encoded,
                 room.Decoder.FramesDecoded, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         }
 
