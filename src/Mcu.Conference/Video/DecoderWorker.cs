@@ -91,14 +91,7 @@ internal sealed class DecoderWorker : IDisposable
         while (_jobs.TryDequeue(out var job))
         {
             taken++;
-            try
-            {
-                Process(job);
-            }
-            finally
-            {
-                Return(job);
-            }
+            ProcessAndReturn(job);
         }
         return taken;
     }
@@ -133,18 +126,22 @@ internal sealed class DecoderWorker : IDisposable
             {
                 return;
             }
-            if (!_jobs.TryDequeue(out var job))
+            if (_jobs.TryDequeue(out var job))
             {
-                continue;
+                ProcessAndReturn(job);
             }
-            try
-            {
-                Process(job);
-            }
-            finally
-            {
-                Return(job);
-            }
+        }
+    }
+
+    private void ProcessAndReturn(Job job)
+    {
+        try
+        {
+            Process(job);
+        }
+        finally
+        {
+            Return(job);
         }
     }
 
