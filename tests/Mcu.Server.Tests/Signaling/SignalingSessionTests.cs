@@ -139,6 +139,8 @@ public sealed class SignalingSessionTests(ServerFixture server) : IClassFixture<
 
         await alice.SendAsync(new { type = "record", action = "start" });
         var recording = (await bob.ReceiveStateAsync(s => s.GetProperty("recording").ValueKind == JsonValueKind.Object)).GetProperty("recording");
+        // Alice's earlier states (Bob joining) say "not recording" too: read up to this one first.
+        await alice.ReceiveStateAsync(s => s.GetProperty("recording").ValueKind == JsonValueKind.Object);
         var path = recording.GetProperty("path").GetString()!;
         Assert.StartsWith(room + "-", Path.GetFileName(path), StringComparison.Ordinal);
         Assert.True(File.Exists(path));
