@@ -470,7 +470,7 @@ public sealed partial class Room : IDisposable
     }
 
     /// <summary>
-    /// One video tick on the caller's thread, for a room built without its own clock: <paramref name="index"/>
+    /// One video tick on the caller's thread, for a room built without threads of its own: <paramref name="index"/>
     /// frame periods after the room's time origin.
     /// </summary>
     internal void TickVideo(long index) => VideoTick(index, _clock.Start + (_clock.Video.Period * index));
