@@ -1,5 +1,6 @@
 /*
- * mcu_native: a flat C API over libvpx (VP8), libopus and libyuv for the MCU's managed code.
+ * mcu_native: a flat C API over libvpx (VP8 encode), libavcodec (VP8 decode), libopus and libyuv
+ * for the MCU's managed code.
  *
  * Conventions:
  *  - Every function returns MCU_OK (0) or a negative MCU_E_* code; mcu_error_message() maps a
@@ -153,13 +154,27 @@ enum mcu_vp8_decode_flags {
 MCU_API int32_t mcu_vp8_decoder_create(int32_t threads, mcu_vp8_decoder** out);
 MCU_API void mcu_vp8_decoder_destroy(mcu_vp8_decoder* dec);
 /*
- * Decodes one complete VP8 frame. On MCU_OK, *out_flags says whether out points at a frame
+ * libavcodec's VP8 decoder. Decodes one complete VP8 frame. On MCU_OK, *out_flags says whether out points at a frame
  * (decoder-owned planes, valid until the next decode or destroy) and whether it is corrupted.
  * Rejected data returns MCU_E_DECODE, MCU_E_CORRUPT_FRAME or MCU_E_UNSUPPORTED_BITSTREAM;
  * the decoder stays usable and recovers at the next keyframe.
  */
 MCU_API int32_t mcu_vp8_decoder_decode(mcu_vp8_decoder* dec, const uint8_t* data, int32_t size,
                                        mcu_i420* out, int32_t* out_flags);
+
+/* A decoded picture a caller keeps: its planes stay valid and unchanged until released. */
+typedef struct mcu_vp8_picture mcu_vp8_picture;
+
+/*
+ * After a decode that set MCU_VP8_DECODED_FRAME: hands that picture over to the caller without
+ * copying (*planes describes it; the decode's out then lives as long as the picture). Later
+ * decodes write elsewhere. MCU_E_INVALID_ARGUMENT when the last decode made no picture or it
+ * was already kept.
+ */
+MCU_API int32_t mcu_vp8_decoder_keep_picture(mcu_vp8_decoder* dec, mcu_vp8_picture** out,
+                                             mcu_i420* planes);
+/* Releases a kept picture; any thread, even after its decoder was destroyed. NULL is ignored. */
+MCU_API void mcu_vp8_picture_release(mcu_vp8_picture* picture);
 
 /* ---- Opus ------------------------------------------------------------------------------ */
 

@@ -3,7 +3,7 @@ using Mcu.Media.Native.Interop;
 namespace Mcu.Media.Native;
 
 /// <summary>
-/// The C library's allocator, where libvpx, libopus, Skia and the pooled frames live. A server
+/// The C library's allocator, where libvpx, libavcodec, libopus, Skia and the pooled frames live. A server
 /// whose decoders come and go with participants keeps glibc's heaps from growing with every
 /// join and leave: large blocks mapped on their own, few heaps, free memory trimmed after leaves.
 /// </summary>

@@ -17,6 +17,7 @@ public class PackageListTests
     {
         var build = DebianPackageList.Group("build");
         Assert.Contains("libvpx-dev", build);
+        Assert.Contains("libavcodec-dev", build);
         Assert.Contains("libopus-dev", build);
         Assert.Contains("libyuv-dev", build);
         Assert.Contains("cmake", build);

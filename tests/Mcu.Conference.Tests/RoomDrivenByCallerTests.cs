@@ -16,6 +16,7 @@ namespace Mcu.Conference.Tests;
 public sealed class RoomDrivenByCallerTests : IDisposable
 {
     private static readonly YuvColor Red = YuvColor.FromRgb(220, 40, 40);
+    private static readonly YuvColor Blue = YuvColor.FromRgb(30, 60, 220);
 
     private readonly LoopbackMediaEndpoint _media = new();
     private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
@@ -81,6 +82,30 @@ public sealed class RoomDrivenByCallerTests : IDisposable
     }
 
     [Fact]
+    public void A_picture_being_composed_stays_as_decoded_while_later_frames_decode_and_a_bad_frame_keeps_the_last_picture()
+    {
+        var member = _room.AddLocalPublisher("red, then blue");
+        var frames = Encode(Red, Blue, Blue);
+        _room.Decoder.Enqueue(member, frames[0]);
+        _room.Decoder.DecodeQueued();
+        var held = member.VideoSlot.Acquire(out _)!; // as the compositor holds it during a compose
+
+        _room.Decoder.Enqueue(member, frames[1]);
+        _room.Decoder.Enqueue(member, frames[2]);
+        Assert.Equal(2, _room.Decoder.DecodeQueued());
+
+        Assert.True(Near(Centre(held), Red), $"the held picture changed to {Centre(held)} (decoded into, not kept)");
+        held.Release();
+        Assert.True(Near(CurrentCentre(member), Blue), $"the slot shows {CurrentCentre(member)}, not the newest blue");
+
+        _room.Decoder.Enqueue(member, [0x11, 0x22, 0x33, 0x44]);
+        _room.Decoder.DecodeQueued();
+        Assert.Equal(1, _room.Decoder.FramesFailed);
+        Assert.True(member.DecoderWantsKeyframe, "a rejected frame asks the sender for a keyframe");
+        Assert.True(Near(CurrentCentre(member), Blue), "the tile keeps the last good picture");
+    }
+
+    [Fact]
     public void A_decoder_with_its_own_thread_refuses_to_decode_on_the_callers()
     {
         using var decoder = new Conference.Video.DecoderWorker("mcu-test-decode");
@@ -92,6 +117,35 @@ public sealed class RoomDrivenByCallerTests : IDisposable
         var frame = member.VideoSlot.Acquire(out _);
         frame?.Release();
         return frame is not null;
+    }
+
+    private static YuvColor Centre(Conference.Video.SharedFrame frame) => PictureSampler.Sample(frame.Picture.AsView(), 0.5, 0.5);
+
+    private static YuvColor CurrentCentre(RoomMember member)
+    {
+        var frame = member.VideoSlot.Acquire(out _)!;
+        try
+        {
+            return Centre(frame);
+        }
+        finally
+        {
+            frame.Release();
+        }
+    }
+
+    /// <summary>One stream: a keyframe of the first colour, then inter frames of the others.</summary>
+    private static List<byte[]> Encode(params YuvColor[] colours)
+    {
+        using var picture = I420Frame.Allocate(320, 180);
+        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 1_500_000 });
+        var frames = new List<byte[]>();
+        for (var i = 0; i < colours.Length; i++)
+        {
+            Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), colours[i]);
+            frames.Add(encoder.Encode(picture, i * 3000L).Data.ToArray());
+        }
+        return frames;
     }
 
     private static byte[] RedKeyframe()

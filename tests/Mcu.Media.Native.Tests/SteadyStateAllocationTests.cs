@@ -57,11 +57,13 @@ public class SteadyStateAllocationTests
                 }
 
                 Vp8EncodedFrame encoded = _encoder.Encode(source, i * 3000L);
-                if (_decoder.Decode(encoded.Data, out I420View picture) == Vp8DecodeStatus.Decoded)
+                if (_decoder.Decode(encoded.Data, out _) == Vp8DecodeStatus.Decoded)
                 {
+                    // As a room does: the picture is kept (no copy) and read by the compositor.
                     DecodedFrames++;
-                    Yuv.Scale(picture, _canvas, new PixelRect(0, 0, 320, 180), ScaleFilter.Box);
-                    Yuv.Scale(picture, _canvas, new PixelRect(320, 0, 320, 360), ScaleFilter.Bilinear);
+                    using Vp8Picture kept = _decoder.KeepPicture();
+                    Yuv.Scale(kept.AsView(), _canvas, new PixelRect(0, 0, 320, 180), ScaleFilter.Box);
+                    Yuv.Scale(kept.AsView(), _canvas, new PixelRect(320, 0, 320, 360), ScaleFilter.Bilinear);
                 }
 
                 Yuv.Copy(source.AsView(), _canvas, 0, 180);

@@ -10,7 +10,7 @@ namespace Mcu.Compositor;
 /// <param name="DisplayName">The name for the label and the placeholder; null or empty for none.</param>
 /// <param name="Frame">The participant's latest picture, or null to show the placeholder. It must stay valid during the call.</param>
 /// <param name="FrameChanged">Whether <paramref name="Frame"/> holds a different picture than at the previous call; when false an unchanged tile is not redrawn.</param>
-public readonly record struct CompositorTile(string? ParticipantId, string? DisplayName, I420Frame? Frame, bool FrameChanged)
+public readonly record struct CompositorTile(string? ParticipantId, string? DisplayName, IPicture? Frame, bool FrameChanged)
 {
     /// <summary>True for a slot with nobody in it.</summary>
     public bool IsEmpty => ParticipantId is null;

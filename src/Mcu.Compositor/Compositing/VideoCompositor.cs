@@ -176,7 +176,7 @@ public sealed class VideoCompositor : IDisposable
     {
         LayoutDefinition layout = _layout!;
         PixelRect rect = slot.Rect;
-        if (tile.Frame is I420Frame frame)
+        if (tile.Frame is { } frame)
         {
             // Contain decorates the picture, not the bars around it.
             PixelRect picture = rect;
@@ -318,7 +318,7 @@ public sealed class VideoCompositor : IDisposable
                 return wasShown;
             }
 
-            I420Frame? frame = tile.Frame;
+            IPicture? frame = tile.Frame;
             bool hasFrame = frame is not null;
             int width = frame?.Width ?? 0;
             int height = frame?.Height ?? 0;

@@ -113,7 +113,6 @@ internal sealed class DecoderWorker : IDisposable
         {
             Return(job);
         }
-        _frames.Dispose();
         _signal.Dispose();
     }
 
@@ -177,16 +176,14 @@ internal sealed class DecoderWorker : IDisposable
             }
             return;
         }
-        // The compositor wants even sizes; an odd sender loses its last row or column.
-        var width = picture.Width & ~1;
-        var height = picture.Height & ~1;
-        if (width < 2 || height < 2)
+        // The compositor wants even sizes: an odd sender loses its last row or column, and a
+        // picture narrower than 2 pixels has nothing to show.
+        if (picture.Width < 2 || picture.Height < 2)
         {
             return;
         }
-        var shared = _frames.Rent(width, height);
-        Yuv.Copy(picture.Crop(new Media.Video.PixelRect(0, 0, width, height)), shared.Frame, 0, 0);
-        member.VideoSlot.Publish(shared);
+        // No copy: the slot keeps the decoder's own picture, and later decodes write elsewhere.
+        member.VideoSlot.Publish(_frames.Share(decoder.KeepPicture()));
         Interlocked.Increment(ref _decoded);
     }
 

@@ -4,27 +4,30 @@ using Mcu.Media.Video;
 namespace Mcu.Conference.Video;
 
 /// <summary>
-/// A pooled I420 picture shared between threads (a decoder publishes it, the compositor reads
-/// it) and released exactly once by each holder; the last release returns it to the pool.
+/// A picture shared between threads (a decoder publishes it, the compositor reads it) and
+/// released exactly once by each holder; the last release disposes it (back to its decoder's
+/// buffers or its pool).
 /// </summary>
 public sealed class SharedFrame
 {
     private readonly ConcurrentQueue<SharedFrame> _wrappers;
-    private I420Frame? _frame;
+    private IPicture? _picture;
+    private IDisposable? _owner;
     private int _references;
 
     private SharedFrame(ConcurrentQueue<SharedFrame> wrappers) => _wrappers = wrappers;
 
     /// <summary>The picture; valid while the caller holds a reference.</summary>
-    public I420Frame Frame => _frame ?? throw new ObjectDisposedException(nameof(SharedFrame), "This frame was released by all its holders.");
+    public IPicture Picture => _picture ?? throw new ObjectDisposedException(nameof(SharedFrame), "This frame was released by all its holders.");
 
-    internal static SharedFrame Wrap(I420Frame frame, ConcurrentQueue<SharedFrame> wrappers)
+    internal static SharedFrame Wrap(IPicture picture, IDisposable owner, ConcurrentQueue<SharedFrame> wrappers)
     {
         if (!wrappers.TryDequeue(out var shared))
         {
             shared = new SharedFrame(wrappers);
         }
-        shared._frame = frame;
+        shared._picture = picture;
+        shared._owner = owner;
         shared._references = 1;
         return shared;
     }
@@ -48,9 +51,10 @@ public sealed class SharedFrame
         {
             throw new InvalidOperationException("A shared frame was released more often than it was referenced.");
         }
-        var frame = _frame;
-        _frame = null;
-        frame?.Dispose(); // back to its I420FramePool
+        var owner = _owner;
+        _picture = null;
+        _owner = null;
+        owner?.Dispose();
         _wrappers.Enqueue(this);
     }
 }

@@ -142,7 +142,7 @@ internal sealed class VideoEngine : IDisposable
             _held[slot] = frame;
             var changed = !_drawnVersions.TryGetValue(member.Id, out var drawn) || drawn != version;
             _drawnVersions[member.Id] = version;
-            _tiles[slot] = new CompositorTile(member.IdText, member.Name, frame?.Frame, changed);
+            _tiles[slot] = new CompositorTile(member.IdText, member.Name, frame?.Picture, changed);
         }
         try
         {

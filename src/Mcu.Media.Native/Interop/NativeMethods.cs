@@ -37,6 +37,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library, EntryPoint = "mcu_vp8_decoder_decode")]
     internal static partial int Vp8DecoderDecode(Vp8DecoderHandle decoder, byte* data, int size, out NativeI420 frame, out int flags);
 
+    [LibraryImport(Library, EntryPoint = "mcu_vp8_decoder_keep_picture")]
+    internal static partial int Vp8DecoderKeepPicture(Vp8DecoderHandle decoder, out nint picture, out NativeI420 planes);
+
+    [LibraryImport(Library, EntryPoint = "mcu_vp8_picture_release")]
+    internal static partial void Vp8PictureRelease(nint picture);
+
     [LibraryImport(Library, EntryPoint = "mcu_opus_encoder_create")]
     internal static partial int OpusEncoderCreate(in NativeOpusEncoderConfig config, out OpusEncoderHandle encoder);
 

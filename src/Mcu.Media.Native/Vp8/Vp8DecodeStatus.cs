@@ -7,7 +7,7 @@ public enum Vp8DecodeStatus
     Decoded,
 
     /// <summary>
-    /// The data decoded, but libvpx marks the picture as built on damaged references (an earlier
+    /// The data decoded, but the picture is built on damaged references (an earlier
     /// frame was lost or rejected). The picture, if any, may show artefacts: request a keyframe.
     /// </summary>
     Corrupted,
@@ -15,6 +15,6 @@ public enum Vp8DecodeStatus
     /// <summary>The frame was valid but not meant for display (no picture came out).</summary>
     NoFrame,
 
-    /// <summary>libvpx refused the data (truncated, corrupt, empty or not VP8): no picture; request a keyframe.</summary>
+    /// <summary>The decoder refused the data (truncated, corrupt, empty or not VP8): no picture; request a keyframe.</summary>
     Rejected,
 }

@@ -4,7 +4,8 @@ using Mcu.Media.Video;
 namespace Mcu.Media.Native;
 
 /// <summary>
-/// A VP8 decoder (libvpx) that hands out its own planes without copying. Bad input never throws:
+/// A VP8 decoder (libavcodec's, as ffmpeg uses) that hands out its own planes without copying,
+/// and lets a caller keep a picture (<see cref="KeepPicture"/>) while it decodes on. Bad input never throws:
 /// it comes back as <see cref="Vp8DecodeStatus.Rejected"/> or <see cref="Vp8DecodeStatus.Corrupted"/>,
 /// and the decoder recovers at the next keyframe. Not thread-safe.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed unsafe class Vp8Decoder : IDisposable
 
     /// <summary>Creates a decoder using 1..16 threads.</summary>
     /// <exception cref="ArgumentOutOfRangeException">threads is out of range.</exception>
-    /// <exception cref="NativeCodecException">libvpx could not create the decoder.</exception>
+    /// <exception cref="NativeCodecException">libavcodec could not create the decoder.</exception>
     public Vp8Decoder(int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -35,7 +36,7 @@ public sealed unsafe class Vp8Decoder : IDisposable
     /// memory and is valid until the next Decode or Dispose; it is empty when no picture came out.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The decoder is disposed.</exception>
-    /// <exception cref="NativeCodecException">libvpx failed for a reason other than bad data (e.g. out of memory).</exception>
+    /// <exception cref="NativeCodecException">The decoder failed for a reason other than bad data (e.g. out of memory).</exception>
     public Vp8DecodeStatus Decode(ReadOnlySpan<byte> frame, out I420View picture)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
@@ -74,6 +75,27 @@ public sealed unsafe class Vp8Decoder : IDisposable
             : Vp8DecodeStatus.NoFrame;
     }
 
-    /// <summary>Frees the libvpx decoder; harmless when repeated.</summary>
+    /// <summary>
+    /// Hands the picture of the last <see cref="Decode"/> (which returned <see cref="Vp8DecodeStatus.Decoded"/>
+    /// or <see cref="Vp8DecodeStatus.Corrupted"/> with a picture) over to the caller without copying. It
+    /// stays valid and unchanged on any thread until disposed, also after this decoder is disposed;
+    /// later decodes write elsewhere. The view Decode gave out now lives as long as the picture.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The last decode made no picture, or it was kept already.</exception>
+    /// <exception cref="ObjectDisposedException">The decoder is disposed.</exception>
+    public Vp8Picture KeepPicture()
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        int rc = NativeMethods.Vp8DecoderKeepPicture(_handle, out nint picture, out NativeI420 planes);
+        if (rc == (int)NativeErrorCode.InvalidArgument)
+        {
+            throw new InvalidOperationException("The last decode made no picture to keep, or it was kept already.");
+        }
+
+        ThrowHelper.ThrowIfFailed(rc);
+        return Vp8Picture.Own(picture, planes);
+    }
+
+    /// <summary>Frees the decoder; harmless when repeated.</summary>
     public void Dispose() => _handle.Dispose();
 }

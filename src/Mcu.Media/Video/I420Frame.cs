@@ -12,7 +12,7 @@ namespace Mcu.Media.Video;
 /// nothing, and the planes throw <see cref="ObjectDisposedException"/> until the pool rents the
 /// frame out again. Keep no reference after disposing: the pool reuses the object.
 /// </remarks>
-public sealed unsafe class I420Frame : IDisposable
+public sealed unsafe class I420Frame : IPicture, IDisposable
 {
     /// <summary>Alignment of the memory block, of every plane and of every row.</summary>
     public const int Alignment = 64;

@@ -35,7 +35,7 @@ internal sealed class MachineDescription
         [
             $"- CPU: {CpuModel()}, {Environment.ProcessorCount} logical cores; {MemoryGiB():0} GiB RAM",
             $"- OS: {OsName()}, Linux {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}; {RuntimeInformation.FrameworkDescription}",
-            $"- Libraries: {PackageVersion("libvpx-dev")} (libvpx), {PackageVersion("libyuv-dev")} (libyuv), {FirstLine("ffmpeg", "-version")}",
+            $"- Libraries: {PackageVersion("libvpx-dev")} (libvpx), {PackageVersion("libavcodec-dev")} (libavcodec), {PackageVersion("libyuv-dev")} (libyuv), {FirstLine("ffmpeg", "-version")}",
             $"- Load: {wall:0} s of wall time; the report used {ours / wall:0.00} cores on average, other processes " +
                 $"{others / wall:0.00} of the {Environment.ProcessorCount} cores (load average {_loadAtStart} at start, {LoadAverage()} at the end)",
         ];

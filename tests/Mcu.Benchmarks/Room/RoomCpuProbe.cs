@@ -39,11 +39,12 @@ internal sealed class RoomCpuProbe : IReportProbe
         context.AddDetail(string.Create(CultureInfo.InvariantCulture,
             $"- **Room CPU per composite frame (1)**: {frames} composite frames of {options.Width}x{options.Height} after {warmup} warm-up frames, " +
             $"N inputs of {RoomInputs.Width}x{RoomInputs.Height} VP8 (ffmpeg lavfi patterns, 600 kbit/s), composite VP8 at speed {settings.Speed}, " +
-            $"{settings.BitrateBps / 1000} kbit/s CBR, {settings.Threads} thread. *Ours*: a real Room (default options, layouts/ 'auto', name labels) " +
+            $"{settings.BitrateBps / 1000} kbit/s CBR, {settings.Threads} thread. *Ours*: a real Room (default options, layouts/ 'auto', name labels; " +
+            $"libavcodec's VP8 decoder, as ffmpeg's, its pictures composed as decoded without a copy) " +
             $"fed in process (no network); back to back, single-threaded like the references: the room without threads of its own, the benchmark thread decoding the frame's N inputs through the room's decoder " +
             $"and running the room's video tick (that thread's CPU time); paced, the server's threading: its own clock at {options.FrameRate} fps " +
             $"(CPU time of the room's threads: decoder thread + clock threads). " +
-            $"*Native*: native/bench/room_reference.c, libvpx decode + libyuv bilinear scale + libvpx encode on one thread, its process CPU time; " +
+            $"*Native*: native/bench/room_reference.c, libvpx decode (as the brief defines it) + libyuv bilinear scale + libvpx encode on one thread, its process CPU time; " +
             $"back to back (the brief's reference) and paced at {options.FrameRate} fps (idle between frames, so colder caches, as in any live room). " +
             $"*ffmpeg*: one ffmpeg 'scale + xstack' pipeline, single-threaded decoders, filters and libvpx, its CPU for warm-up + measured frames minus warm-up alone; " +
             $"back to back, and paced with -re (reading the inputs in real time, as when mixing live streams). Back to back is compared with back to back, paced with paced; ratios are medians of per-run ratios."));
