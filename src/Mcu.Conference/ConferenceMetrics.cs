@@ -25,6 +25,9 @@ public static class ConferenceMetrics
     internal static readonly Counter<long> MissedVideoTicks =
         Meter.CreateCounter<long>("mcu.composite.dropped", "{frame}", "Composite frames not produced because the room clock was late");
 
+    internal static readonly Counter<long> FramesDroppedBeforeDecode =
+        Meter.CreateCounter<long>("mcu.decode.dropped", "{frame}", "Members' video frames dropped undecoded because the room's decoder fell behind (a keyframe is asked for)");
+
     internal static readonly Counter<long> MissedAudioTicks =
         Meter.CreateCounter<long>("mcu.audio.ticks.missed", "{tick}", "Audio ticks skipped because the room clock was late");
 

@@ -12,7 +12,9 @@ public sealed class NetworkLoop : IDisposable
 {
     private readonly ConcurrentQueue<ReceivedDatagram> _datagrams = new();
     private readonly ConcurrentQueue<LoopCommand> _commands = new();
-    private readonly ManualResetEventSlim _wake = new(initialState: false);
+    // No spinning before a wait: under load the spin's sched_yield calls cost more CPU than
+    // the wake-up they save.
+    private readonly ManualResetEventSlim _wake = new(initialState: false, spinCount: 0);
     private readonly HashSet<ILoopSession> _sessions = new(ReferenceEqualityComparer.Instance);
     // Lazy timer heap: an entry is live only while it matches _scheduled for its session.
     private readonly PriorityQueue<ILoopSession, TimeSpan> _timers = new();

@@ -26,7 +26,7 @@ internal sealed class CapacityProbe : IReportProbe
             $"scenario; MediaBots in one child process on the same {Environment.ProcessorCount} cores dial in over WHIP/WHEP, send pre-encoded VP8 (a looped test " +
             $"pattern) and Opus (one speaker per room, the others digital silence), and receive the composite and mix without decoding them (reassembled and " +
             $"counted). Each room count is measured over {plan.Window} s, {plan.Settle} s after the last join. Held = the server's /metrics show no dropped composite " +
-            $"frame (mcu_composite_dropped_total, late video ticks) and no missed audio tick (mcu_audio_ticks_missed_total) in the window, and every receiving bot " +
+            $"frame (mcu_composite_dropped_total, late video ticks), no participant's frame dropped before decoding (mcu_decode_dropped_total, a decoder fallen behind) and no missed audio tick (mcu_audio_ticks_missed_total) in the window, and every receiving bot " +
             $"got at least 90 % of {CompositeRate} fps. /metrics has process totals (no per-room series), so a window covers all rooms together; per-room rates come " +
             $"from the bots. CPU is process CPU time over the window (server, the bots' process, and the rest of the machine from /proc/stat).") +
             (quick ? " Quick run: fewer rooms and viewers, no search for the limit." : ""));

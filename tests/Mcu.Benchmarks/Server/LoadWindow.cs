@@ -6,13 +6,15 @@ namespace Mcu.Benchmarks.Server;
 
 /// <summary>
 /// What the server did over a measuring window under load: its own counters from /metrics
-/// (composite frames, dropped composite frames, missed audio ticks), the frame rate every
+/// (composite frames, dropped composite frames, members' frames dropped before decoding, missed
+/// audio ticks), the frame rate every
 /// receiving bot saw, and the CPU of the server, the bots and everything else on the machine.
 /// </summary>
 internal sealed record LoadWindow(
     double Seconds,
     double CompositeFrames,
     double Dropped,
+    double DecodeDropped,
     double MissedAudioTicks,
     double MinFps,
     double MedianFps,
@@ -23,10 +25,15 @@ internal sealed record LoadWindow(
 {
     public const string CompositeFramesMetric = "mcu_composite_frames_total";
     public const string DroppedMetric = "mcu_composite_dropped_total";
+    public const string DecodeDroppedMetric = "mcu_decode_dropped_total";
     public const string MissedAudioMetric = "mcu_audio_ticks_missed_total";
 
-    /// <summary>No dropped composite frame, no missed audio tick, and every receiver got at least 90 % of the frame rate.</summary>
-    public bool Held(int frameRate) => Dropped == 0 && MissedAudioTicks == 0 && MinFps >= 0.9 * frameRate;
+    /// <summary>
+    /// No dropped composite frame, no member's frame dropped undecoded (a decoder that falls
+    /// behind would freeze tiles without dropping composites), no missed audio tick, and every
+    /// receiver got at least 90 % of the frame rate.
+    /// </summary>
+    public bool Held(int frameRate) => Dropped == 0 && DecodeDropped == 0 && MissedAudioTicks == 0 && MinFps >= 0.9 * frameRate;
 
     /// <summary>Measures for <paramref name="seconds"/> with these bots receiving (ids); <paramref name="tick"/> shows progress each second.</summary>
     public static LoadWindow Measure(ServerProcess server, BotDriver bots, IReadOnlyCollection<string> receivers, int seconds, Action<int> tick)
@@ -64,6 +71,7 @@ internal sealed record LoadWindow(
             wall,
             after.Sum(CompositeFramesMetric) - before.Sum(CompositeFramesMetric),
             after.Sum(DroppedMetric) - before.Sum(DroppedMetric),
+            after.Sum(DecodeDroppedMetric) - before.Sum(DecodeDroppedMetric),
             after.Sum(MissedAudioMetric) - before.Sum(MissedAudioMetric),
             fps.Count == 0 ? 0 : fps.Min(),
             Statistics.Median(fps),
@@ -76,7 +84,7 @@ internal sealed record LoadWindow(
     /// <summary>One line for the details.</summary>
     public string Describe(int rooms, int frameRate) => string.Create(CultureInfo.InvariantCulture,
         $"{rooms} room(s): {(Held(frameRate) ? "held" : "did not hold")}: {CompositeFrames / Seconds / Math.Max(1, rooms):0.0} composite frames/s per room, " +
-        $"{Dropped:0} dropped composite frames, {MissedAudioTicks:0} missed audio ticks, receivers {MinFps:0.0} fps at least (median {MedianFps:0.0}); " +
+        $"{Dropped:0} dropped composite frames, {DecodeDropped:0} input frames dropped before decoding, {MissedAudioTicks:0} missed audio ticks, receivers {MinFps:0.0} fps at least (median {MedianFps:0.0}); " +
         $"server {Percent(ServerCores)} of the {Environment.ProcessorCount} cores, RSS {ProcessStats.Megabytes(ServerResidentBytes)}; " +
         $"bots {Percent(BotCores)}, other processes {Percent(OtherCores)}");
 

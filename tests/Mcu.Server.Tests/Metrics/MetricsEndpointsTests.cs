@@ -43,7 +43,7 @@ public sealed class MetricsEndpointsTests(TestServerFixture fixture) : IClassFix
             foreach (var family in new[]
             {
                 "mcu_rtp_lost_total", "mcu_nack_received_total", "mcu_nack_sent_total", "mcu_keyframe_requests_total",
-                "mcu_keyframe_requests_sent_total", "mcu_composite_dropped_total", "mcu_dtls_failures_total",
+                "mcu_keyframe_requests_sent_total", "mcu_composite_dropped_total", "mcu_decode_dropped_total", "mcu_dtls_failures_total",
                 "mcu_packets_malformed_total", "mcu_media_dropped_total", "mcu_audio_ticks_missed_total",
             })
             {

@@ -1,0 +1,132 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Mcu.Compositor.Layouts;
+using Mcu.Media.Native;
+using Mcu.Conference.Video;
+using Mcu.Media.Video;
+
+using static Mcu.Conference.Tests.RoomTestSupport;
+
+namespace Mcu.Conference.Tests.Video;
+
+/// <summary>
+/// The room's decoder thread: it wakes for every frame however they are spaced, runs below the
+/// room's clock threads, and counts (and exports) the frames it drops when a member's queue backs up.
+/// </summary>
+public sealed class DecoderWorkerTests : IDisposable
+{
+    private static readonly byte[] Keyframe = GreyKeyframe();
+
+    private readonly LoopbackMediaEndpoint _media = new();
+    private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
+
+    public void Dispose()
+    {
+        _layouts.Dispose();
+        _media.Dispose();
+    }
+
+    [Fact]
+    public async Task Frames_that_arrive_while_the_thread_sleeps_are_each_decoded()
+    {
+        using var room = new Room("decode-wakes", new RoomOptions(), _media, _layouts, logger: null);
+        var member = room.AddLocalPublisher("grey");
+        for (var i = 1; i <= 6; i++)
+        {
+            room.Decoder.Enqueue(member, Keyframe);
+            // Each frame finds the thread asleep (it waits without spinning): a lost wake-up would stall here.
+            await Eventually(() => room.Decoder.FramesDecoded == i, $"frame {i} decoded");
+            await Task.Delay(i * 15);
+        }
+        Assert.Equal(0, room.Decoder.FramesDropped);
+        Assert.Equal(0, room.Decoder.FramesFailed);
+    }
+
+    [Fact]
+    public async Task The_decoder_thread_runs_below_the_clock_threads()
+    {
+        using var room = new Room("decode-nice", new RoomOptions(), _media, _layouts, logger: null);
+        var member = room.AddLocalPublisher("grey");
+        room.Decoder.Enqueue(member, Keyframe);
+        await Eventually(() => room.Decoder.FramesDecoded == 1, "the first frame decoded");
+
+        Assert.True(room.Decoder.PriorityLowered);
+        // Linux shows the first 15 bytes of a thread's name; other tests' rooms may be starting
+        // decoder threads too, each of which lowers itself first thing.
+        await Eventually(() => Threads().Where(t => t.Name == "mcu-room-decode").ToList() is { Count: > 0 } decoders
+            && decoders.All(t => t.Nice == DecoderWorker.DecoderNice), "every decoder thread at the decoder's nice value");
+        var clocks = Threads().Where(t => t.Name == "mcu-room-clock-").ToList();
+        Assert.NotEmpty(clocks);
+        Assert.All(clocks, t => Assert.True(t.Nice < DecoderWorker.DecoderNice, $"a clock thread at nice {t.Nice}"));
+    }
+
+    [Fact]
+    public void A_backed_up_member_drops_the_frames_beyond_its_queue_counts_them_and_asks_for_a_keyframe()
+    {
+        using var room = new Room("decode-backlog", new RoomOptions(), _media, _layouts, logger: null, ownThreads: false);
+        var member = room.AddLocalPublisher("grey");
+        var exported = 0L;
+        var testThread = Environment.CurrentManagedThreadId;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ConferenceMetrics.MeterName && instrument.Name == "mcu.decode.dropped")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        // Only this test's drops: other rooms in the process count on their own threads.
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            if (Environment.CurrentManagedThreadId == testThread)
+            {
+                exported += value;
+            }
+        });
+        listener.Start();
+
+        for (var i = 0; i < 20; i++)
+        {
+            room.Decoder.Enqueue(member, Keyframe);
+        }
+
+        Assert.Equal(4, room.Decoder.FramesDropped);
+        Assert.Equal(4, exported);
+        Assert.True(member.DecoderWantsKeyframe, "the member is asked for a keyframe to start again from");
+        Assert.Equal(16, room.Decoder.DecodeQueued());
+        Assert.Equal(16, room.Decoder.FramesDecoded);
+    }
+
+    private static List<(string Name, int Nice)> Threads()
+    {
+        var threads = new List<(string, int)>();
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                // Field 19 is the nice value, the 17th after the parenthesised name.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                threads.Add((name, int.Parse(fields[16], CultureInfo.InvariantCulture)));
+            }
+            catch (IOException)
+            {
+                // The thread ended while we looked.
+            }
+        }
+        return threads;
+    }
+
+    private static byte[] GreyKeyframe()
+    {
+        using var picture = I420Frame.Allocate(320, 180);
+        Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), new YuvColor(128, 128, 128));
+        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 500_000 });
+        var encoded = encoder.Encode(picture, 0);
+        Assert.True(encoded.IsKeyframe);
+        return encoded.Data.ToArray();
+    }
+}
