@@ -23,6 +23,9 @@ public sealed partial class Room : IDisposable
 {
     private static readonly TimeSpan AudioPeriod = TimeSpan.FromMilliseconds(20);
 
+    // Numbers the rooms of this process for TickPhases: each new room ticks at its own phase.
+    private static long _roomsCreated;
+
     private readonly IMediaEndpoint _media;
     private readonly LayoutCatalog? _layouts;
     private readonly ILogger _logger;
@@ -74,10 +77,11 @@ public sealed partial class Room : IDisposable
         Decoder = new DecoderWorker($"mcu-room-decode-{name}", ownThreads);
         _audio = new AudioEngine(this, options.SpeakerMinimumHold);
         _video = new VideoEngine(this, options);
-        var start = MonotonicClock.Now;
+        var videoPeriod = TimeSpan.FromSeconds(1.0 / options.FrameRate);
+        var start = TickPhases.Origin(MonotonicClock.Now, videoPeriod, Interlocked.Increment(ref _roomsCreated) - 1);
         VideoClock = new RtpClockMapping(start, 0, 90_000);
         AudioClock = new RtpClockMapping(start, 0, 48_000);
-        _clock = new RoomClock($"mcu-room-clock-{name}", start, AudioPeriod, TimeSpan.FromSeconds(1.0 / options.FrameRate),
+        _clock = new RoomClock($"mcu-room-clock-{name}", start, AudioPeriod, videoPeriod,
             AudioTick, VideoTick, OnTickError);
         if (ownThreads)
         {
