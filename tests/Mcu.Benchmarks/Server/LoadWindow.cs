@@ -16,6 +16,7 @@ internal sealed record LoadWindow(
     double Dropped,
     double DecodeDropped,
     double MissedAudioTicks,
+    double EncodeWallMs,
     double MinFps,
     double MedianFps,
     double ServerCores,
@@ -26,6 +27,8 @@ internal sealed record LoadWindow(
     public const string CompositeFramesMetric = "mcu_composite_frames_total";
     public const string DroppedMetric = "mcu_composite_dropped_total";
     public const string DecodeDroppedMetric = "mcu_decode_dropped_total";
+    public const string EncodeSumMetric = "mcu_encode_duration_milliseconds_sum";
+    public const string EncodeCountMetric = "mcu_encode_duration_milliseconds_count";
     public const string MissedAudioMetric = "mcu_audio_ticks_missed_total";
 
     /// <summary>
@@ -73,6 +76,8 @@ internal sealed record LoadWindow(
             after.Sum(DroppedMetric) - before.Sum(DroppedMetric),
             after.Sum(DecodeDroppedMetric) - before.Sum(DecodeDroppedMetric),
             after.Sum(MissedAudioMetric) - before.Sum(MissedAudioMetric),
+            // Wall time of each composite encode on its clock thread: it grows when rooms queue for the cores.
+            (after.Sum(EncodeSumMetric) - before.Sum(EncodeSumMetric)) / Math.Max(1, after.Sum(EncodeCountMetric) - before.Sum(EncodeCountMetric)),
             fps.Count == 0 ? 0 : fps.Min(),
             Statistics.Median(fps),
             serverCores,
@@ -84,7 +89,7 @@ internal sealed record LoadWindow(
     /// <summary>One line for the details.</summary>
     public string Describe(int rooms, int frameRate) => string.Create(CultureInfo.InvariantCulture,
         $"{rooms} room(s): {(Held(frameRate) ? "held" : "did not hold")}: {CompositeFrames / Seconds / Math.Max(1, rooms):0.0} composite frames/s per room, " +
-        $"{Dropped:0} dropped composite frames, {DecodeDropped:0} input frames dropped before decoding, {MissedAudioTicks:0} missed audio ticks, receivers {MinFps:0.0} fps at least (median {MedianFps:0.0}); " +
+        $"{Dropped:0} dropped composite frames, {DecodeDropped:0} input frames dropped before decoding, {MissedAudioTicks:0} missed audio ticks, encode {EncodeWallMs:0.0} ms wall per frame, receivers {MinFps:0.0} fps at least (median {MedianFps:0.0}); " +
         $"server {Percent(ServerCores)} of the {Environment.ProcessorCount} cores, RSS {ProcessStats.Megabytes(ServerResidentBytes)}; " +
         $"bots {Percent(BotCores)}, other processes {Percent(OtherCores)}");
 
