@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Mcu.Media.Native;
-using Mcu.Primitives;
 
 namespace Mcu.Conference.Video;
 
@@ -38,12 +37,6 @@ internal sealed class DecoderWorker : IDisposable
             _thread.Start();
         }
     }
-
-    /// <summary>The decoder thread's nice value: below the clock threads' 0 (audio -10 when permitted).</summary>
-    public const int DecoderNice = 5;
-
-    /// <summary>Whether the decoder thread runs at <see cref="DecoderNice"/> (lowering needs no privilege).</summary>
-    public bool PriorityLowered { get; private set; }
 
     public long FramesDecoded => Interlocked.Read(ref _decoded);
 
@@ -128,9 +121,6 @@ internal sealed class DecoderWorker : IDisposable
 
     private void Run()
     {
-        // Below the room's clock threads: a late decode only shows a picture a little later
-        // (the queue absorbs it), a late video tick drops a composite frame.
-        PriorityLowered = ThreadScheduling.TrySetCurrentThreadNice(DecoderNice);
         while (!_stopping)
         {
             // Reset before draining: a Post that lands after this point wakes the next Wait.

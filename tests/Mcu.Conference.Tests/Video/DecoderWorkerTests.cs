@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using Mcu.Compositor.Layouts;
 using Mcu.Media.Native;
 using Mcu.Conference.Video;
@@ -10,8 +9,8 @@ using static Mcu.Conference.Tests.RoomTestSupport;
 namespace Mcu.Conference.Tests.Video;
 
 /// <summary>
-/// The room's decoder thread: it wakes for every frame however they are spaced, runs below the
-/// room's clock threads, and counts (and exports) the frames it drops when a member's queue backs up.
+/// The room's decoder thread: it wakes for every frame however they are spaced, and counts (and
+/// exports) the frames it drops when a member's queue backs up.
 /// </summary>
 public sealed class DecoderWorkerTests : IDisposable
 {
@@ -40,24 +39,6 @@ public sealed class DecoderWorkerTests : IDisposable
         }
         Assert.Equal(0, room.Decoder.FramesDropped);
         Assert.Equal(0, room.Decoder.FramesFailed);
-    }
-
-    [Fact]
-    public async Task The_decoder_thread_runs_below_the_clock_threads()
-    {
-        using var room = new Room("decode-nice", new RoomOptions(), _media, _layouts, logger: null);
-        var member = room.AddLocalPublisher("grey");
-        room.Decoder.Enqueue(member, Keyframe);
-        await Eventually(() => room.Decoder.FramesDecoded == 1, "the first frame decoded");
-
-        Assert.True(room.Decoder.PriorityLowered);
-        // Linux shows the first 15 bytes of a thread's name; other tests' rooms may be starting
-        // decoder threads too, each of which lowers itself first thing.
-        await Eventually(() => Threads().Where(t => t.Name == "mcu-room-decode").ToList() is { Count: > 0 } decoders
-            && decoders.All(t => t.Nice == DecoderWorker.DecoderNice), "every decoder thread at the decoder's nice value");
-        var clocks = Threads().Where(t => t.Name == "mcu-room-clock-").ToList();
-        Assert.NotEmpty(clocks);
-        Assert.All(clocks, t => Assert.True(t.Nice < DecoderWorker.DecoderNice, $"a clock thread at nice {t.Nice}"));
     }
 
     [Fact]
@@ -97,27 +78,6 @@ public sealed class DecoderWorkerTests : IDisposable
         Assert.True(member.DecoderWantsKeyframe, "the member is asked for a keyframe to start again from");
         Assert.Equal(16, room.Decoder.DecodeQueued());
         Assert.Equal(16, room.Decoder.FramesDecoded);
-    }
-
-    private static List<(string Name, int Nice)> Threads()
-    {
-        var threads = new List<(string, int)>();
-        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
-        {
-            try
-            {
-                var name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                // Field 19 is the nice value, the 17th after the parenthesised name.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                threads.Add((name, int.Parse(fields[16], CultureInfo.InvariantCulture)));
-            }
-            catch (IOException)
-            {
-                // The thread ended while we looked.
-            }
-        }
-        return threads;
     }
 
     private static byte[] GreyKeyframe()
