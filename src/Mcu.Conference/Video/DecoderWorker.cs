@@ -7,8 +7,8 @@ namespace Mcu.Conference.Video;
 /// <summary>
 /// The room's decoder thread: decodes every member's complete VP8 frames in arrival order and
 /// publishes each picture to the member's <see cref="LatestFrameSlot"/>. Encoded frames cannot
-/// be skipped one by one (each depends on the last), so when a member's queue backs up it is
-/// flushed and a keyframe requested instead. Built without a thread, it decodes only when its
+/// be skipped one by one (each depends on the last), so when a member's queue backs up the
+/// frames beyond it are dropped (counted) and a keyframe requested to start again from. Built without a thread, it decodes only when its
 /// caller calls <see cref="DecodeQueued"/> (a room driven by its caller, like the benchmark's
 /// single-threaded references).
 /// </summary>

@@ -7,8 +7,8 @@ namespace Mcu.Benchmarks.Server;
 /// <summary>
 /// What the server did over a measuring window under load: its own counters from /metrics
 /// (composite frames, dropped composite frames, members' frames dropped before decoding, missed
-/// audio ticks), the frame rate every
-/// receiving bot saw, and the CPU of the server, the bots and everything else on the machine.
+/// audio ticks, encode time), the frame rate every receiving bot saw, and the CPU of the
+/// server, the bots and everything else on the machine.
 /// </summary>
 internal sealed record LoadWindow(
     double Seconds,
@@ -70,14 +70,16 @@ internal sealed record LoadWindow(
             fps.Add(received / wall);
         }
 
+        double Delta(string metric) => after.Sum(metric) - before.Sum(metric);
+
         return new LoadWindow(
             wall,
-            after.Sum(CompositeFramesMetric) - before.Sum(CompositeFramesMetric),
-            after.Sum(DroppedMetric) - before.Sum(DroppedMetric),
-            after.Sum(DecodeDroppedMetric) - before.Sum(DecodeDroppedMetric),
-            after.Sum(MissedAudioMetric) - before.Sum(MissedAudioMetric),
+            Delta(CompositeFramesMetric),
+            Delta(DroppedMetric),
+            Delta(DecodeDroppedMetric),
+            Delta(MissedAudioMetric),
             // Wall time of each composite encode on its clock thread: it grows when rooms queue for the cores.
-            (after.Sum(EncodeSumMetric) - before.Sum(EncodeSumMetric)) / Math.Max(1, after.Sum(EncodeCountMetric) - before.Sum(EncodeCountMetric)),
+            Delta(EncodeSumMetric) / Math.Max(1, Delta(EncodeCountMetric)),
             fps.Count == 0 ? 0 : fps.Min(),
             Statistics.Median(fps),
             serverCores,
