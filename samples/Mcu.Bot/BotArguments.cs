@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mcu.Client;
+using Mcu.Media.Containers;
 using Mcu.Media.Video;
 
 namespace Mcu.Bot;
@@ -21,6 +22,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
           --fps N            frame rate (default 30)
           --bitrate BPS      video bitrate (default 600000)
           --preencoded N     encode N video frames and one second of audio once and loop them (cheap, for load tests)
+          --ivf FILE         loop the VP8 frames of an IVF file (e.g. a recorded camera) instead of the pattern
           --publish-only     send, do not receive (joins as a publisher)
           --no-video / --no-audio
         """;
@@ -39,6 +41,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
         int width = 640, height = 360, fps = 30, bitrate = 600_000, preEncoded = 0;
         bool receive = true, video = true, audio = true, view = false;
         string? name = null, save = null, token = null;
+        IvfFile? clip = null;
         for (var i = 2; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -59,6 +62,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
                 case "--fps": fps = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--bitrate": bitrate = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--preencoded": preEncoded = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--ivf": clip = IvfFile.Read(Value()); break;
                 case "--publish-only": receive = false; break;
                 case "--no-video": video = false; break;
                 case "--no-audio": audio = false; break;
@@ -85,12 +89,13 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
             {
                 SolidColor = color,
                 ToneHertz = tone,
-                Width = width,
-                Height = height,
+                Width = clip?.Width ?? width,
+                Height = clip?.Height ?? height,
                 FrameRate = fps,
                 VideoBitrateBps = bitrate,
                 PreEncodedFrames = preEncoded,
-                LoopAudio = preEncoded > 0,
+                VideoClip = clip?.Frames,
+                LoopAudio = preEncoded > 0 || clip is not null,
                 ReceiveAudio = receive,
                 ReceiveVideo = receive,
                 SendVideo = video,

@@ -15,7 +15,8 @@ internal static class BotRunner
         {
             arguments = BotArguments.Parse(args);
         }
-        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException or UriFormatException)
+        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException or UriFormatException
+            or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"mcu-bot: {e.Message}").ConfigureAwait(false);
             await error.WriteLineAsync(BotArguments.Usage).ConfigureAwait(false);

@@ -67,6 +67,13 @@ public sealed class MediaBotOptions
     public int PreEncodedFrames { get; init; }
 
     /// <summary>
+    /// VP8 frames to loop instead of the test pattern, the first a keyframe (e.g. an
+    /// <see cref="Mcu.Media.Containers.IvfFile"/>'s): a recorded camera, as cheap to send as
+    /// <see cref="PreEncodedFrames"/>. The colour options do not apply.
+    /// </summary>
+    public IReadOnlyList<byte[]>? VideoClip { get; init; }
+
+    /// <summary>
     /// Encode one second of the tone once and loop it (a whole-hertz tone repeats every second),
     /// so that a load test's bots cost little CPU. Otherwise every 20 ms frame is encoded live.
     /// </summary>

@@ -1,3 +1,4 @@
+using Mcu.Media.Containers;
 using Mcu.Media.Native;
 using Mcu.Media.Synthetic;
 using Mcu.Media.Video;
@@ -6,7 +7,8 @@ namespace Mcu.Client.Sending;
 
 /// <summary>
 /// Encoded VP8 frames of a solid colour or the moving test pattern: encoded live, or encoded
-/// once and looped (starting with a keyframe) so that load-test bots cost little CPU.
+/// once and looped (starting with a keyframe) so that load-test bots cost little CPU; or a
+/// recorded clip, looped.
 /// </summary>
 internal sealed class VideoSource : IDisposable
 {
@@ -21,6 +23,18 @@ internal sealed class VideoSource : IDisposable
     public VideoSource(MediaBotOptions options)
     {
         _options = options;
+        if (options.VideoClip is { } clip)
+        {
+            if (clip.Count == 0 || !IvfFile.IsVp8Keyframe(clip[0]))
+            {
+                throw new ArgumentException("A video clip needs frames, the first a VP8 keyframe.", nameof(options));
+            }
+            foreach (var frame in clip)
+            {
+                _loop.Add((frame, IvfFile.IsVp8Keyframe(frame), 0));
+            }
+            return;
+        }
         var encoder = new Vp8Encoder(new Vp8EncoderSettings
         {
             Width = options.Width,

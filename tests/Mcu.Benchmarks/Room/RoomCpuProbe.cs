@@ -16,7 +16,6 @@ namespace Mcu.Benchmarks.Room;
 internal sealed class RoomCpuProbe : IReportProbe
 {
     private const int Measurements = 6;
-    private const int InputFrames = 450;
     private static readonly int[] Sizes = [4, 9];
 
     public string Name => "room";
@@ -28,9 +27,9 @@ internal sealed class RoomCpuProbe : IReportProbe
         int warmup = quick ? 15 : 60;
         int frames = quick ? 60 : 270;
         int runs = context.Options.Runs;
-        if (warmup + frames > InputFrames)
+        if (warmup + frames > RoomInputs.Frames)
         {
-            throw new InvalidOperationException($"{warmup + frames} frames do not fit in inputs of {InputFrames}.");
+            throw new InvalidOperationException($"{warmup + frames} frames do not fit in inputs of {RoomInputs.Frames}.");
         }
 
         var options = new RoomOptions();
@@ -54,7 +53,7 @@ internal sealed class RoomCpuProbe : IReportProbe
         foreach (int n in Sizes)
         {
             // Long enough that no pipeline loops its inputs (ffmpeg would stop at their end instead).
-            IReadOnlyList<RoomInput> inputs = RoomInputs.Get(context.Paths.Work, n, InputFrames);
+            IReadOnlyList<RoomInput> inputs = RoomInputs.Get(context.Paths.Work, n, RoomInputs.Frames);
             var tiles = RoomGeometry.Tiles(layouts, options, n, RoomInputs.Width, RoomInputs.Height);
             var results = new Results();
             for (int run = 0; run < runs; run++)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Mcu.Media.Containers;
 
 namespace Mcu.Benchmarks.Room;
 
@@ -14,6 +15,9 @@ internal static class RoomInputs
     public const int Width = 640;
     public const int Height = 360;
     public const int FrameRate = 30;
+
+    /// <summary>Frames in each input (15 s): the room probe's warm-up and measured frames, and the capacity bots' loop.</summary>
+    public const int Frames = 450;
 
     private static readonly string[] Patterns =
     [

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Mcu.Client;
+using Mcu.Media.Containers;
 using Mcu.Media.Video;
 
 namespace Mcu.Benchmarks.Server;
@@ -17,6 +18,7 @@ internal static class BotDriverCommand
 {
     private static readonly ConcurrentDictionary<string, MediaBot> Bots = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim Joins = new(4);
+    private static readonly ConcurrentDictionary<string, IvfFile> Clips = new(StringComparer.Ordinal);
     private static readonly Lock Output = new();
 
     public static int Run()
@@ -70,7 +72,9 @@ internal static class BotDriverCommand
                 await Joins.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    MediaBot bot = await WhipDialer.DialAsync(http, new Uri(parts[3]), BotSpec.Parse(parts[4]).ToOptions()).ConfigureAwait(false);
+                    BotSpec spec = BotSpec.Parse(parts[4]);
+                    IvfFile? clip = spec.Clip is null ? null : Clips.GetOrAdd(spec.Clip, IvfFile.Read);
+                    MediaBot bot = await WhipDialer.DialAsync(http, new Uri(parts[3]), spec.ToOptions(clip)).ConfigureAwait(false);
                     if (!Bots.TryAdd(parts[2], bot))
                     {
                         await bot.DisposeAsync().ConfigureAwait(false);

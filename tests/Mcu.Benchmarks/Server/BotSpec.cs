@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mcu.Client;
+using Mcu.Media.Containers;
 using Mcu.Media.Video;
 
 namespace Mcu.Benchmarks.Server;
@@ -10,7 +11,8 @@ namespace Mcu.Benchmarks.Server;
 /// <param name="Decode">Decode the composite and mix; false only reassembles and counts frames (cheap).</param>
 /// <param name="Color">A solid colour instead of the moving test pattern.</param>
 /// <param name="Alternate">With <paramref name="Color"/>: switch to this colour and back every ten frames (the latency marker).</param>
-internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone, bool Decode, YuvColor? Color = null, YuvColor? Alternate = null)
+/// <param name="Clip">An IVF file whose VP8 frames to loop instead of the test pattern (the room probe's camera inputs).</param>
+internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone, bool Decode, YuvColor? Color = null, YuvColor? Alternate = null, string? Clip = null)
 {
     /// <summary>Frames between colour switches of a marker bot.</summary>
     public const int MarkerPeriod = 10;
@@ -19,11 +21,15 @@ internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone
     public static BotSpec Participant(int width, int height, int frameRate, bool speaking) =>
         new(width, height, frameRate, speaking ? 440 : 0, Decode: false);
 
+    /// <summary>A participant looping a recorded camera (an IVF file) and receiving without decoding.</summary>
+    public static BotSpec Camera(string clip, int frameRate, bool speaking) =>
+        new(0, 0, frameRate, speaking ? 440 : 0, Decode: false, Clip: clip);
+
     /// <summary>A WHEP viewer receiving without decoding.</summary>
     public static BotSpec Viewer { get; } = new(0, 0, 0, -1, Decode: false);
 
     public string ToToken() => string.Create(CultureInfo.InvariantCulture,
-        $"{Width}x{Height}@{FrameRate},tone={Tone},decode={(Decode ? 1 : 0)},color={Hex(Color)},alt={Hex(Alternate)}");
+        $"{Width}x{Height}@{FrameRate},tone={Tone},decode={(Decode ? 1 : 0)},color={Hex(Color)},alt={Hex(Alternate)},clip={(Clip is null ? "-" : Uri.EscapeDataString(Clip))}");
 
     public static BotSpec Parse(string token)
     {
@@ -31,15 +37,17 @@ internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone
         string[] size = parts[0].Split('x', '@');
         string Value(int i) => parts[i][(parts[i].IndexOf('=', StringComparison.Ordinal) + 1)..];
         return new BotSpec(Int(size[0]), Int(size[1]), Int(size[2]), double.Parse(Value(1), CultureInfo.InvariantCulture), Value(2) == "1",
-            ParseColor(Value(3)), ParseColor(Value(4)));
+            ParseColor(Value(3)), ParseColor(Value(4)), Value(5) == "-" ? null : Uri.UnescapeDataString(Value(5)));
     }
 
-    public MediaBotOptions ToOptions() => new()
+    /// <param name="clip">The frames of <see cref="Clip"/>, read by the caller (once for all bots that share the file).</param>
+    public MediaBotOptions ToOptions(IvfFile? clip = null) => new()
     {
-        SendVideo = Width > 0,
+        SendVideo = Width > 0 || clip is not null,
+        VideoClip = clip?.Frames,
         SendAudio = Tone >= 0,
-        Width = Width > 0 ? Width : 640,
-        Height = Height > 0 ? Height : 360,
+        Width = clip?.Width ?? (Width > 0 ? Width : 640),
+        Height = clip?.Height ?? (Height > 0 ? Height : 360),
         FrameRate = FrameRate > 0 ? FrameRate : 30,
         ToneHertz = Math.Max(0, Tone),
         DecodeReceived = Decode,
@@ -47,7 +55,7 @@ internal sealed record BotSpec(int Width, int Height, int FrameRate, double Tone
         AlternateColor = Alternate,
         ColorPeriodFrames = MarkerPeriod,
         // A loop of whole marker periods (both colours), or five seconds of the pattern.
-        PreEncodedFrames = Width == 0 ? 0 : Alternate is null ? 5 * Math.Max(FrameRate, 1) : 6 * MarkerPeriod,
+        PreEncodedFrames = Width == 0 || clip is not null ? 0 : Alternate is null ? 5 * Math.Max(FrameRate, 1) : 6 * MarkerPeriod,
         LoopAudio = true,
     };
 

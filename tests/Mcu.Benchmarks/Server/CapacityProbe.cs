@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mcu.Benchmarks.Report;
+using Mcu.Benchmarks.Room;
 
 namespace Mcu.Benchmarks.Server;
 
@@ -23,8 +24,8 @@ internal sealed class CapacityProbe : IReportProbe
         var plan = new Plan(context, quick ? 10 : 30, quick ? 4 : 8);
         context.AddDetail(string.Create(CultureInfo.InvariantCulture,
             $"- **Capacity (7)**: the real Mcu.Server process on 127.0.0.1 (default settings: 1280x720 VP8 at 30 fps per room, one network loop), a fresh one per " +
-            $"scenario; MediaBots in one child process on the same {Environment.ProcessorCount} cores dial in over WHIP/WHEP, send pre-encoded VP8 (a looped test " +
-            $"pattern) and Opus (one speaker per room, the others digital silence), and receive the composite and mix without decoding them (reassembled and " +
+            $"scenario; MediaBots in one child process on the same {Environment.ProcessorCount} cores dial in over WHIP/WHEP, loop the room probe's cameras (row 1's inputs: 640x360 VP8 of " +
+            $"different lavfi patterns at 600 kbit/s, {RoomInputs.Frames / RoomInputs.FrameRate} s each; the room of 16 sends the bots' own 320x240 test pattern) and Opus (one speaker per room, the others digital silence), and receive the composite and mix without decoding them (reassembled and " +
             $"counted). Each room count is measured over {plan.Window} s, {plan.Settle} s after the last join. Held = the server's /metrics show no dropped composite " +
             $"frame (mcu_composite_dropped_total, late video ticks), no participant's frame dropped before decoding (mcu_decode_dropped_total, a decoder fallen behind) and no missed audio tick (mcu_audio_ticks_missed_total) in the window, and every receiving bot " +
             $"got at least 90 % of {CompositeRate} fps. /metrics has process totals (no per-room series), so a window covers all rooms together; per-room rates come " +
@@ -41,6 +42,7 @@ internal sealed class CapacityProbe : IReportProbe
     {
         string figure = $"Rooms of {participants} participants (640x360 in, 720p30 out) held without drops";
         context.Progress.Report(Name, $"rooms of {participants}: starting the server", 0, 1);
+        IReadOnlyList<RoomInput> cameras = RoomInputs.Get(context.Paths.Work, participants, RoomInputs.Frames);
         using ServerProcess server = ServerProcess.Start(context);
         using BotDriver bots = BotDriver.Start();
         var rooms = new List<string[]>();
@@ -54,7 +56,7 @@ internal sealed class CapacityProbe : IReportProbe
             while (rooms.Count < count)
             {
                 context.Progress.Report(Name, $"rooms of {participants}: {participants} bots joining room {rooms.Count + 1}", rooms.Count, count);
-                rooms.Add(AddRoom(server, bots, $"cap{participants}-{rooms.Count}", participants));
+                rooms.Add(AddRoom(server, bots, cameras, $"cap{participants}-{rooms.Count}"));
             }
 
             while (rooms.Count > count)
@@ -120,12 +122,12 @@ internal sealed class CapacityProbe : IReportProbe
             $"held, ~{CompositeRate} fps", window.Held(CompositeRate));
     }
 
-    /// <summary>Joins one room of participants (the first speaking) and returns its bot ids.</summary>
-    private static string[] AddRoom(ServerProcess server, BotDriver bots, string room, int participants)
+    /// <summary>Joins one room of participants (the first speaking), each looping one of the room probe's cameras, and returns its bot ids.</summary>
+    private static string[] AddRoom(ServerProcess server, BotDriver bots, IReadOnlyList<RoomInput> cameras, string room)
     {
         Uri whip = server.Whip(room);
-        string[] ids = [.. Enumerable.Range(0, participants).Select(i => $"{room}b{i}")];
-        bots.Join(ids.Select((id, i) => (id, whip, BotSpec.Participant(640, 360, 30, speaking: i == 0))), TimeSpan.FromSeconds(120));
+        string[] ids = [.. Enumerable.Range(0, cameras.Count).Select(i => $"{room}b{i}")];
+        bots.Join(ids.Select((id, i) => (id, whip, BotSpec.Camera(cameras[i].Path, RoomInputs.FrameRate, speaking: i == 0))), TimeSpan.FromSeconds(120));
         return ids;
     }
 

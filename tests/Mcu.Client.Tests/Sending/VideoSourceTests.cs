@@ -56,6 +56,52 @@ public class VideoSourceTests
         }
     }
 
+    [Fact]
+    public void A_clip_is_sent_frame_by_frame_and_looped_from_its_keyframe()
+    {
+        var clip = Clip(Red, Blue, Blue, Red);
+        using var source = new VideoSource(new MediaBotOptions { Width = 640, Height = 360, VideoClip = clip });
+        using var decoder = new Vp8Decoder();
+        for (var i = 0; i < 10; i++)
+        {
+            var data = source.Next(out var keyframe);
+
+            Assert.Equal(clip[i % 4], data.ToArray());
+            Assert.Equal(i % 4 == 0, keyframe);
+            Assert.Equal(Vp8DecodeStatus.Decoded, decoder.Decode(data, out var picture));
+            Assert.Equal((64, 48), (picture.Width, picture.Height));
+        }
+
+        source.RequestKeyframe();
+        source.Next(out var restarted);
+        Assert.True(restarted);
+        Assert.Equal(clip[1], source.Next(out _).ToArray());
+    }
+
+    [Fact]
+    public void A_clip_must_start_with_a_keyframe()
+    {
+        var clip = Clip(Red, Blue);
+        Assert.Throws<ArgumentException>(() => new VideoSource(new MediaBotOptions { VideoClip = clip.Skip(1).ToList() }));
+        Assert.Throws<ArgumentException>(() => new VideoSource(new MediaBotOptions { VideoClip = [] }));
+    }
+
+    // Frames of solid colours as a camera's encoder sends them: a keyframe, then inter frames.
+    private static List<byte[]> Clip(params YuvColor[] colors)
+    {
+        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 64, Height = 48, FrameRate = 30, BitrateBps = 200_000 });
+        using var picture = I420Frame.Allocate(64, 48);
+        var frames = new List<byte[]>();
+        foreach (var color in colors)
+        {
+            picture.Y.Fill(color.Y);
+            picture.U.Fill(color.U);
+            picture.V.Fill(color.V);
+            frames.Add(encoder.Encode(picture, frames.Count * 3000L).Data.ToArray());
+        }
+        return frames;
+    }
+
     private static MediaBotOptions Options(int preEncoded) => new()
     {
         Width = 64,

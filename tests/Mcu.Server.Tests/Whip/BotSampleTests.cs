@@ -1,5 +1,6 @@
 using Mcu.Bot;
 using Mcu.Server.Tests.Api;
+using Mcu.Testing.Media;
 using SkiaSharp;
 
 namespace Mcu.Server.Tests.Whip;
@@ -9,21 +10,31 @@ public sealed class BotSampleTests(TestServerFixture fixture) : IClassFixture<Te
 {
     private readonly TestServer _server = fixture.Server;
 
-    [Fact]
-    public async Task The_bot_dials_whip_and_a_whep_bot_saves_the_composite_as_png()
+    [Theory]
+    [InlineData(false)] // a solid colour, encoded live
+    [InlineData(true)]  // a recorded clip of that colour (an IVF file), looped
+    public async Task The_bot_dials_whip_and_a_whep_bot_saves_the_composite_as_png(bool clip)
     {
         var png = Path.Combine(Path.GetTempPath(), $"mcu-bot-{Guid.NewGuid():N}.png");
+        var ivf = Path.ChangeExtension(png, ".ivf");
         var server = _server.BaseAddress.ToString();
+        var room = clip ? "sample-clip" : "sample";
         try
         {
+            string[] video = ["--color", "blue", "--size", "320x240"];
+            if (clip)
+            {
+                File.WriteAllBytes(ivf, Ffmpeg.Vp8Ivf("color=c=0x1e3cdc:size=320x240:rate=15", frames: 30, keyframeInterval: 30));
+                video = ["--ivf", ivf];
+            }
             var publisher = BotRunner.RunAsync(
-                [server, "sample", "--name", "Sampler", "--color", "blue", "--size", "320x240", "--fps", "15", "--seconds", "5"],
+                [server, room, "--name", "Sampler", .. video, "--fps", "15", "--seconds", "5"],
                 TextWriter.Null, TextWriter.Null, CancellationToken.None);
-            await Testing.RecordingObserver.WaitFor(() => _server.Rooms.Find("sample")?.Members.Count == 1, TimeSpan.FromSeconds(10), "the bot to join");
+            await Testing.RecordingObserver.WaitFor(() => _server.Rooms.Find(room)?.Members.Count == 1, TimeSpan.FromSeconds(10), "the bot to join");
             var output = new StringWriter();
             var errors = new StringWriter();
 
-            var viewed = await BotRunner.RunAsync([server, "sample", "--whep", "--seconds", "2", "--save", png], output, errors, CancellationToken.None);
+            var viewed = await BotRunner.RunAsync([server, room, "--whep", "--seconds", "2", "--save", png], output, errors, CancellationToken.None);
 
             Assert.True(viewed == 0, $"exit {viewed}: {errors}");
             Assert.Contains("saved the last composite (320x180)", output.ToString(), StringComparison.Ordinal);
@@ -33,12 +44,13 @@ public sealed class BotSampleTests(TestServerFixture fixture) : IClassFixture<Te
                 var centre = image.GetPixel(160, 90);
                 Assert.True(centre.Blue > 150 && centre.Red < 90, $"the composite shows the blue bot, saw {centre}");
             }
-            Assert.Equal("Sampler", _server.Rooms.Find("sample")!.Members.Single().Name);
+            Assert.Equal("Sampler", _server.Rooms.Find(room)!.Members.Single().Name);
             Assert.Equal(0, await publisher);
         }
         finally
         {
             File.Delete(png);
+            File.Delete(ivf);
         }
     }
 
@@ -48,6 +60,8 @@ public sealed class BotSampleTests(TestServerFixture fixture) : IClassFixture<Te
     [InlineData("http://127.0.0.1:1 room --bogus")]
     [InlineData("http://127.0.0.1:1 room --seconds")]
     [InlineData("http://127.0.0.1:1 room --whep --publish-only")]
+    [InlineData("http://127.0.0.1:1 room --ivf /nonexistent/clip.ivf")]
+    [InlineData("http://127.0.0.1:1 room --ivf /etc/hostname")]
     [InlineData("not-a-url room")]
     public async Task A_bad_command_line_prints_the_usage_and_exits_2(string commandLine)
     {

@@ -35,6 +35,20 @@ public static class Ffmpeg
         return (process.ExitCode, output.ToArray(), errors.Result);
     }
 
+    /// <summary>
+    /// A VP8 IVF file's bytes as ffmpeg's libvpx writes them: <paramref name="frames"/> frames of a
+    /// lavfi source (e.g. "color=c=blue:size=320x240:rate=15"), a keyframe every <paramref name="keyframeInterval"/>.
+    /// </summary>
+    public static byte[] Vp8Ivf(string lavfiSource, int frames, int keyframeInterval)
+    {
+        var (code, output, errors) = Run("ffmpeg", "-nostdin", "-v", "error", "-f", "lavfi", "-i", lavfiSource,
+            "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p", "-c:v", "libvpx", "-deadline", "realtime",
+            "-g", keyframeInterval.ToString(CultureInfo.InvariantCulture), "-keyint_min", keyframeInterval.ToString(CultureInfo.InvariantCulture),
+            "-auto-alt-ref", "0", "-f", "ivf", "-");
+        Check(code == 0 && output.Length > 0, $"ffmpeg could not encode {lavfiSource}: {errors}");
+        return output;
+    }
+
     /// <summary>ffprobe's view of the container and its streams.</summary>
     public static JsonDocument Probe(string path)
     {
