@@ -88,11 +88,14 @@ internal sealed record LoadWindow(
             server.ResidentBytes);
     }
 
+    /// <summary>The server's CPU time per composite frame, everything included (decode, compose, encode, audio, network): a room's cost at 30 fps.</summary>
+    public double ServerCpuPerFrameMs => CompositeFrames <= 0 ? 0 : ServerCores * Seconds * 1000 / CompositeFrames;
+
     /// <summary>One line for the details.</summary>
     public string Describe(int rooms, int frameRate) => string.Create(CultureInfo.InvariantCulture,
         $"{rooms} room(s): {(Held(frameRate) ? "held" : "did not hold")}: {CompositeFrames / Seconds / Math.Max(1, rooms):0.0} composite frames/s per room, " +
         $"{Dropped:0} dropped composite frames, {DecodeDropped:0} input frames dropped before decoding, {MissedAudioTicks:0} missed audio ticks, encode {EncodeWallMs:0.0} ms wall per frame, receivers {MinFps:0.0} fps at least (median {MedianFps:0.0}); " +
-        $"server {Percent(ServerCores)} of the {Environment.ProcessorCount} cores, RSS {ProcessStats.Megabytes(ServerResidentBytes)}; " +
+        $"server {Percent(ServerCores)} of the {Environment.ProcessorCount} cores ({ServerCpuPerFrameMs:0.0} ms of CPU per composite frame), RSS {ProcessStats.Megabytes(ServerResidentBytes)}; " +
         $"bots {Percent(BotCores)}, other processes {Percent(OtherCores)}");
 
     public static string Percent(double cores) => (cores * 100 / Environment.ProcessorCount).ToString("0", CultureInfo.InvariantCulture) + " %";
