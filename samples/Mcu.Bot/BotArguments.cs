@@ -39,7 +39,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
         YuvColor? color = null;
         double tone = 440;
         int width = 640, height = 360, fps = 30, bitrate = 600_000, preEncoded = 0;
-        bool receive = true, video = true, audio = true, view = false;
+        bool receive = true, video = true, audio = true, view = false, sized = false;
         string? name = null, save = null, token = null;
         IvfFile? clip = null;
         for (var i = 2; i < args.Length; i++)
@@ -58,6 +58,7 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
                     var parts = Value().Split('x');
                     width = int.Parse(parts[0], CultureInfo.InvariantCulture);
                     height = int.Parse(parts[1], CultureInfo.InvariantCulture);
+                    sized = true;
                     break;
                 case "--fps": fps = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--bitrate": bitrate = int.Parse(Value(), CultureInfo.InvariantCulture); break;
@@ -68,6 +69,10 @@ internal sealed record BotArguments(Uri Endpoint, bool View, TimeSpan Duration, 
                 case "--no-audio": audio = false; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
+        }
+        if (clip is not null && (color is not null || sized || preEncoded > 0))
+        {
+            throw new ArgumentException("--ivf sends the clip as it is: it excludes --color, --size and --preencoded");
         }
         if (view && !receive)
         {

@@ -71,6 +71,28 @@ public sealed class BotSampleTests(TestServerFixture fixture) : IClassFixture<Te
         Assert.Contains("usage: mcu-bot", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--color", "red")]
+    [InlineData("--size", "320x240")]
+    [InlineData("--preencoded", "30")]
+    public async Task A_clip_with_options_it_would_ignore_is_refused(string option, string value)
+    {
+        var ivf = Path.Combine(Path.GetTempPath(), $"mcu-bot-{Guid.NewGuid():N}.ivf");
+        File.WriteAllBytes(ivf, Ffmpeg.Vp8Ivf("color=c=red:size=64x48:rate=15", frames: 2, keyframeInterval: 2));
+        try
+        {
+            var errors = new StringWriter();
+            var exit = await BotRunner.RunAsync(["http://127.0.0.1:1", "room", "--ivf", ivf, option, value], TextWriter.Null, errors, CancellationToken.None);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("--ivf sends the clip as it is", errors.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(ivf);
+        }
+    }
+
     [Fact]
     public async Task A_refused_join_exits_1_with_the_servers_reason()
     {
