@@ -1,7 +1,7 @@
-using Mcu.Media.Containers;
 using Mcu.Media.Native;
 using Mcu.Media.Synthetic;
 using Mcu.Media.Video;
+using Mcu.Rtp.Vp8;
 
 namespace Mcu.Client.Sending;
 
@@ -25,13 +25,13 @@ internal sealed class VideoSource : IDisposable
         _options = options;
         if (options.VideoClip is { } clip)
         {
-            if (clip.Count == 0 || !IvfFile.IsVp8Keyframe(clip[0]))
+            if (clip.Count == 0 || !IsKeyframe(clip[0]))
             {
                 throw new ArgumentException("A video clip needs frames, the first a VP8 keyframe.", nameof(options));
             }
             foreach (var frame in clip)
             {
-                _loop.Add((frame, IvfFile.IsVp8Keyframe(frame), 0));
+                _loop.Add((frame, IsKeyframe(frame), 0));
             }
             return;
         }
@@ -129,6 +129,8 @@ internal sealed class VideoSource : IDisposable
         }
         SyntheticVideo.Paint(picture, index);
     }
+
+    private static bool IsKeyframe(byte[] frame) => Vp8PayloadHeader.TryParse(frame, out var header) && header.IsKeyframe;
 
     private int ColorOf(int index) =>
         _options is { SolidColor: not null, AlternateColor: not null, ColorPeriodFrames: > 0 } ? index / _options.ColorPeriodFrames % 2 : 0;

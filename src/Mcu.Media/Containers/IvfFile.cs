@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Mcu.Rtp.Vp8;
 
 namespace Mcu.Media.Containers;
 
@@ -70,11 +71,8 @@ public sealed class IvfFile
             throw new InvalidDataException($"{name} holds no frames.");
         }
 
-        return IsVp8Keyframe(frames[0])
+        return Vp8PayloadHeader.TryParse(frames[0], out var first) && first.IsKeyframe
             ? new IvfFile(width, height, frames)
             : throw new InvalidDataException($"{name} does not start with a keyframe.");
     }
-
-    /// <summary>Whether a VP8 frame is a keyframe: bit 0 of its frame tag is 0 (RFC 6386, section 9.1).</summary>
-    public static bool IsVp8Keyframe(ReadOnlySpan<byte> frame) => frame.Length >= 3 && (frame[0] & 1) == 0;
 }

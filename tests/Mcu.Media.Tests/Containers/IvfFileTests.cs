@@ -16,7 +16,7 @@ public class IvfFileTests
 
         Assert.Equal((64, 48), (file.Width, file.Height));
         Assert.Equal(10, file.Frames.Count);
-        Assert.Equal([0, 5], Enumerable.Range(0, 10).Where(i => IvfFile.IsVp8Keyframe(file.Frames[i])));
+        Assert.Equal([0, 5], Enumerable.Range(0, 10).Where(i => (file.Frames[i][0] & 1) == 0)); // the frame tag's P bit (RFC 6386 9.1)
         Assert.Equal(Clip.Length - 32, file.Frames.Sum(f => f.Length + 12));
     }
 
@@ -46,6 +46,8 @@ public class IvfFileTests
     [InlineData("cut-frame-header", "truncated frame header")]
     [InlineData("empty-frame", "truncated frame at byte")]
     [InlineData("no-keyframe-first", "does not start with a keyframe")]
+    [InlineData("keyframe-without-start-code", "does not start with a keyframe")]
+    [InlineData("first-frame-two-bytes", "does not start with a keyframe")]
     public void Malformed_files_are_refused_with_the_reason(string damage, string reason)
     {
         var data = Damage(damage);
@@ -54,14 +56,6 @@ public class IvfFileTests
 
         Assert.Contains("bad.ivf", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Keyframe_flag_needs_a_whole_frame_tag()
-    {
-        Assert.False(IvfFile.IsVp8Keyframe([0x10, 0x02]));
-        Assert.True(IvfFile.IsVp8Keyframe([0x10, 0x02, 0x00]));
-        Assert.False(IvfFile.IsVp8Keyframe([0x11, 0x02, 0x00]));
     }
 
     private static byte[] Damage(string damage)
@@ -80,6 +74,8 @@ public class IvfFileTests
             case "cut-frame-header": return data[..(32 + 12 + firstFrame + 5)];
             case "empty-frame": BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(32), 0); return data;
             case "no-keyframe-first": return [.. data[..32], .. data[(32 + 12 + firstFrame)..]];
+            case "keyframe-without-start-code": data[32 + 12 + 3] = 0; return data;
+            case "first-frame-two-bytes": return [.. data[..32], 2, 0, 0, 0, .. new byte[8], 0x10, 0x02];
             default: throw new ArgumentException(damage);
         }
     }
