@@ -134,29 +134,7 @@ public sealed class RoomDrivenByCallerTests : IDisposable
         }
     }
 
-    /// <summary>One stream: a keyframe of the first colour, then inter frames of the others.</summary>
-    private static List<byte[]> Encode(params YuvColor[] colours)
-    {
-        using var picture = I420Frame.Allocate(320, 180);
-        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 1_500_000 });
-        var frames = new List<byte[]>();
-        for (var i = 0; i < colours.Length; i++)
-        {
-            Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), colours[i]);
-            frames.Add(encoder.Encode(picture, i * 3000L).Data.ToArray());
-        }
-        return frames;
-    }
-
-    private static byte[] RedKeyframe()
-    {
-        using var picture = I420Frame.Allocate(320, 180);
-        Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), Red);
-        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 500_000 });
-        var encoded = encoder.Encode(picture, 0);
-        Assert.True(encoded.IsKeyframe);
-        return encoded.Data.ToArray();
-    }
+    private static byte[] RedKeyframe() => Encode(Red)[0];
 
     private sealed class CollectingTap : IRoomMediaTap
     {

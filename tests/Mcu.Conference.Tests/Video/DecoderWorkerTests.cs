@@ -14,7 +14,7 @@ namespace Mcu.Conference.Tests.Video;
 /// </summary>
 public sealed class DecoderWorkerTests : IDisposable
 {
-    private static readonly byte[] Keyframe = GreyKeyframe();
+    private static readonly byte[] Keyframe = Encode(new YuvColor(128, 128, 128))[0];
 
     private readonly LoopbackMediaEndpoint _media = new();
     private readonly LayoutCatalog _layouts = new(RepositoryLayouts.Directory);
@@ -78,15 +78,5 @@ public sealed class DecoderWorkerTests : IDisposable
         Assert.True(member.DecoderWantsKeyframe, "the member is asked for a keyframe to start again from");
         Assert.Equal(16, room.Decoder.DecodeQueued());
         Assert.Equal(16, room.Decoder.FramesDecoded);
-    }
-
-    private static byte[] GreyKeyframe()
-    {
-        using var picture = I420Frame.Allocate(320, 180);
-        Yuv.Fill(picture, new PixelRect(0, 0, picture.Width, picture.Height), new YuvColor(128, 128, 128));
-        using var encoder = new Vp8Encoder(new Vp8EncoderSettings { Width = 320, Height = 180, FrameRate = 30, BitrateBps = 500_000 });
-        var encoded = encoder.Encode(picture, 0);
-        Assert.True(encoded.IsKeyframe);
-        return encoded.Data.ToArray();
     }
 }
