@@ -53,7 +53,7 @@ internal sealed class RoomCpuProbe : IReportProbe
         foreach (int n in Sizes)
         {
             // Long enough that no pipeline loops its inputs (ffmpeg would stop at their end instead).
-            IReadOnlyList<RoomInput> inputs = RoomInputs.Get(context.Paths.Work, n, RoomInputs.Frames);
+            IReadOnlyList<RoomInput> inputs = RoomInputs.Get(context.Paths.Work, n);
             var tiles = RoomGeometry.Tiles(layouts, options, n, RoomInputs.Width, RoomInputs.Height);
             var results = new Results();
             for (int run = 0; run < runs; run++)

@@ -27,8 +27,8 @@ internal static class RoomInputs
     /// <summary>The largest room the inputs serve.</summary>
     public static int MaxParticipants => Patterns.Length;
 
-    /// <summary>The first <paramref name="count"/> inputs of at least <paramref name="frames"/> frames, generated if missing.</summary>
-    public static IReadOnlyList<RoomInput> Get(string workDirectory, int count, int frames)
+    /// <summary>The first <paramref name="count"/> inputs of <see cref="Frames"/> frames each, generated if missing.</summary>
+    public static IReadOnlyList<RoomInput> Get(string workDirectory, int count)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Patterns.Length);
         string directory = Path.Combine(workDirectory, "inputs");
@@ -37,10 +37,10 @@ internal static class RoomInputs
         for (int i = 0; i < count; i++)
         {
             string name = Patterns[i];
-            string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{name}-{Width}x{Height}-{frames}.ivf"));
+            string path = Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{name}-{Width}x{Height}-{Frames}.ivf"));
             if (!File.Exists(path))
             {
-                Generate(name, path, frames);
+                Generate(name, path);
             }
 
             inputs.Add(new RoomInput(name, path, IvfFile.Read(path)));
@@ -49,7 +49,7 @@ internal static class RoomInputs
         return inputs;
     }
 
-    private static void Generate(string pattern, string path, int frames)
+    private static void Generate(string pattern, string path)
     {
         string partial = path + ".partial";
         var start = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
@@ -57,7 +57,7 @@ internal static class RoomInputs
         [
             "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
             "-f", "lavfi", "-i", string.Create(CultureInfo.InvariantCulture, $"{pattern}=size={Width}x{Height}:rate={FrameRate}"),
-            "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
+            "-frames:v", Frames.ToString(CultureInfo.InvariantCulture), "-pix_fmt", "yuv420p",
             "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "-8", "-threads", "1",
             "-b:v", "600k", "-minrate", "600k", "-maxrate", "600k",
             "-g", "100000", "-lag-in-frames", "0", "-auto-alt-ref", "0", "-error-resilient", "default",

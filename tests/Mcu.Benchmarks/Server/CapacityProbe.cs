@@ -42,7 +42,7 @@ internal sealed class CapacityProbe : IReportProbe
     {
         string figure = $"Rooms of {participants} participants (640x360 in, 720p30 out) held without drops";
         context.Progress.Report(Name, $"rooms of {participants}: starting the server", 0, 1);
-        IReadOnlyList<RoomInput> cameras = RoomInputs.Get(context.Paths.Work, participants, RoomInputs.Frames);
+        IReadOnlyList<RoomInput> cameras = RoomInputs.Get(context.Paths.Work, participants);
         using ServerProcess server = ServerProcess.Start(context);
         using BotDriver bots = BotDriver.Start();
         var rooms = new List<string[]>();
