@@ -31,6 +31,16 @@ public static partial class ThreadScheduling
         }
     }
 
+    /// <summary>Whether this process may raise a thread's priority (tried once on a throwaway thread).</summary>
+    public static bool CanRaisePriority()
+    {
+        var allowed = false;
+        var probe = new Thread(() => allowed = TrySetCurrentThreadNice(-1)) { Name = "mcu-nice-probe", IsBackground = true };
+        probe.Start();
+        probe.Join();
+        return allowed;
+    }
+
     [LibraryImport("libc", EntryPoint = "setpriority")]
     private static partial int SetPriority(int which, int who, int priority);
 

@@ -20,6 +20,13 @@ public class ThreadSchedulingTests
     }
 
     [Fact]
+    public void Raising_a_priority_is_allowed_to_root()
+    {
+        // Root may raise priorities (CI and the Docker image run as root); an ordinary user may not.
+        Assert.Equal(Environment.IsPrivilegedProcess, ThreadScheduling.CanRaisePriority());
+    }
+
+    [Fact]
     public void Values_outside_the_nice_range_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ThreadScheduling.TrySetCurrentThreadNice(-21));

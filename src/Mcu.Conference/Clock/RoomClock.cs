@@ -29,14 +29,27 @@ public sealed class RoomClock : IDisposable
             Run(Audio, audioTick, onError);
         })
         { Name = name + "-audio", IsBackground = true };
-        _videoThread = new Thread(() => Run(Video, videoTick, onError)) { Name = name + "-video", IsBackground = true };
+        // Video runs above the decoder and network threads: a video tick has one frame period of
+        // slack before it is skipped, a member's decode queue half a second.
+        _videoThread = new Thread(() =>
+        {
+            VideoPriorityRaised = ThreadScheduling.TrySetCurrentThreadNice(VideoNice);
+            Run(Video, videoTick, onError);
+        })
+        { Name = name + "-video", IsBackground = true };
     }
 
     /// <summary>The audio thread's nice value, when the process is allowed to set it.</summary>
     public const int AudioNice = -10;
 
+    /// <summary>The video thread's nice value, when the process is allowed to set it.</summary>
+    public const int VideoNice = -5;
+
     /// <summary>Whether the audio thread got its higher priority (root or CAP_SYS_NICE).</summary>
     public bool AudioPriorityRaised { get; private set; }
+
+    /// <summary>Whether the video thread got its higher priority (root or CAP_SYS_NICE).</summary>
+    public bool VideoPriorityRaised { get; private set; }
 
     /// <summary>When tick 0 of both schedules was due.</summary>
     public TimeSpan Start { get; }

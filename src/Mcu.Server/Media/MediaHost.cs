@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Mcu.Conference;
 using Mcu.Dtls;
+using Mcu.Primitives;
 using Mcu.Sdp;
 using Mcu.Transport;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,10 @@ public sealed partial class MediaHost : IMediaEndpoint, IDisposable
         Candidates = BuildCandidates(settings, Port);
         var announced = string.Join(", ", Candidates.Select(c => c.Address));
         LogListening(logger, Port.Port, announced);
+        if (!ThreadScheduling.CanRaisePriority())
+        {
+            LogNoPriority(logger);
+        }
     }
 
     public UdpMediaPort Port { get; }
@@ -101,4 +106,7 @@ public sealed partial class MediaHost : IMediaEndpoint, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Media on UDP port {Port}, announcing {Addresses}")]
     private static partial void LogListening(ILogger logger, int port, string addresses);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rooms' audio and video threads keep the normal priority: raising it needs root or CAP_SYS_NICE (docker run --cap-add SYS_NICE). On busy cores their ticks may come late")]
+    private static partial void LogNoPriority(ILogger logger);
 }

@@ -35,4 +35,35 @@ public class RoomClockTests
         Assert.Equal(video.Order(), video);
         Assert.Single(errors);
     }
+
+    [Fact]
+    public async Task Audio_runs_above_video_and_video_above_the_normal_priority_when_the_process_may_raise_them()
+    {
+        var audioNice = int.MinValue;
+        var videoNice = int.MinValue;
+        using (var clock = new RoomClock("test-priority", Mcu.Primitives.MonotonicClock.Now, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(33),
+            (_, _) => Volatile.Write(ref audioNice, CurrentThreadNice()),
+            (_, _) => Volatile.Write(ref videoNice, CurrentThreadNice()),
+            _ => { }))
+        {
+            clock.Begin();
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while ((Volatile.Read(ref audioNice) == int.MinValue || Volatile.Read(ref videoNice) == int.MinValue) && DateTime.UtcNow < until)
+            {
+                await Task.Delay(10);
+            }
+            // Raising a priority needs root or CAP_SYS_NICE (the Docker image and CI run as root).
+            Assert.Equal(clock.AudioPriorityRaised ? RoomClock.AudioNice : 0, audioNice);
+            Assert.Equal(clock.VideoPriorityRaised ? RoomClock.VideoNice : 0, videoNice);
+            Assert.Equal(clock.AudioPriorityRaised, clock.VideoPriorityRaised);
+        }
+    }
+
+    // Field 19 of /proc/thread-self/stat is the nice value (counted after the parenthesised name).
+    private static int CurrentThreadNice()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
