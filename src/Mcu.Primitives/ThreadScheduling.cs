@@ -31,11 +31,11 @@ public static partial class ThreadScheduling
         }
     }
 
-    /// <summary>Whether this process may raise a thread's priority (tried once on a throwaway thread).</summary>
-    public static bool CanRaisePriority()
+    /// <summary>Whether this process may give a thread <paramref name="nice"/> (tried once on a throwaway thread).</summary>
+    public static bool CanSetNice(int nice)
     {
         var allowed = false;
-        var probe = new Thread(() => allowed = TrySetCurrentThreadNice(-1)) { Name = "mcu-nice-probe", IsBackground = true };
+        var probe = new Thread(() => allowed = TrySetCurrentThreadNice(nice)) { Name = "mcu-nice-probe", IsBackground = true };
         probe.Start();
         probe.Join();
         return allowed;

@@ -23,7 +23,8 @@ public class ThreadSchedulingTests
     public void Raising_a_priority_is_allowed_to_root()
     {
         // Root may raise priorities (CI and the Docker image run as root); an ordinary user may not.
-        Assert.Equal(Environment.IsPrivilegedProcess, ThreadScheduling.CanRaisePriority());
+        Assert.Equal(Environment.IsPrivilegedProcess, ThreadScheduling.CanSetNice(-10));
+        Assert.True(ThreadScheduling.CanSetNice(5));
     }
 
     [Fact]

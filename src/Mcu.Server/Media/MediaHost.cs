@@ -31,7 +31,7 @@ public sealed partial class MediaHost : IMediaEndpoint, IDisposable
         Candidates = BuildCandidates(settings, Port);
         var announced = string.Join(", ", Candidates.Select(c => c.Address));
         LogListening(logger, Port.Port, announced);
-        if (!ThreadScheduling.CanRaisePriority())
+        if (!ThreadScheduling.CanSetNice(Mcu.Conference.Clock.RoomClock.AudioNice))
         {
             LogNoPriority(logger);
         }
