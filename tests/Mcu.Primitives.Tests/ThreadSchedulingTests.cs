@@ -1,3 +1,5 @@
+using Mcu.Testing;
+
 namespace Mcu.Primitives.Tests;
 
 public class ThreadSchedulingTests
@@ -9,10 +11,7 @@ public class ThreadSchedulingTests
         var thread = new Thread(() =>
         {
             Assert.True(ThreadScheduling.TrySetCurrentThreadNice(5));
-            // Field 19 of /proc/thread-self/stat is the nice value (fields after the parenthesised name).
-            var stat = File.ReadAllText("/proc/thread-self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            nice = int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+            nice = ThreadNice.Current();
         });
         thread.Start();
         thread.Join();

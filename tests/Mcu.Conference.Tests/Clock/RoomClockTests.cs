@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Mcu.Conference.Clock;
+using Mcu.Testing;
 
 namespace Mcu.Conference.Tests.Clock;
 
@@ -42,8 +43,8 @@ public class RoomClockTests
         var audioNice = int.MinValue;
         var videoNice = int.MinValue;
         using (var clock = new RoomClock("test-priority", Mcu.Primitives.MonotonicClock.Now, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(33),
-            (_, _) => Volatile.Write(ref audioNice, CurrentThreadNice()),
-            (_, _) => Volatile.Write(ref videoNice, CurrentThreadNice()),
+            (_, _) => Volatile.Write(ref audioNice, ThreadNice.Current()),
+            (_, _) => Volatile.Write(ref videoNice, ThreadNice.Current()),
             _ => { }))
         {
             clock.Begin();
@@ -57,13 +58,5 @@ public class RoomClockTests
             Assert.Equal(clock.VideoPriorityRaised ? RoomClock.VideoNice : 0, videoNice);
             Assert.Equal(clock.AudioPriorityRaised, clock.VideoPriorityRaised);
         }
-    }
-
-    // Field 19 of /proc/thread-self/stat is the nice value (counted after the parenthesised name).
-    private static int CurrentThreadNice()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
