@@ -23,20 +23,10 @@ public sealed class RoomClock : IDisposable
         Video = new TickSchedule(start, videoPeriod);
         // Audio runs at a higher priority when the process may raise it: a late audio frame is
         // heard, a late video frame is hardly seen.
-        _audioThread = new Thread(() =>
-        {
-            AudioPriorityRaised = ThreadScheduling.TrySetCurrentThreadNice(AudioNice);
-            Run(Audio, audioTick, onError);
-        })
-        { Name = name + "-audio", IsBackground = true };
+        _audioThread = ClockThread(name + "-audio", AudioNice, raised => AudioPriorityRaised = raised, Audio, audioTick, onError);
         // Video runs above the decoder and network threads: a video tick has one frame period of
         // slack before it is skipped, a member's decode queue half a second.
-        _videoThread = new Thread(() =>
-        {
-            VideoPriorityRaised = ThreadScheduling.TrySetCurrentThreadNice(VideoNice);
-            Run(Video, videoTick, onError);
-        })
-        { Name = name + "-video", IsBackground = true };
+        _videoThread = ClockThread(name + "-video", VideoNice, raised => VideoPriorityRaised = raised, Video, videoTick, onError);
     }
 
     /// <summary>The audio thread's nice value, when the process is allowed to set it.</summary>
@@ -77,6 +67,16 @@ public sealed class RoomClock : IDisposable
         }
         _stop.Dispose();
     }
+
+    /// <summary>A thread that takes <paramref name="nice"/> if it may (reporting whether it did), then runs the schedule.</summary>
+    private Thread ClockThread(string name, int nice, Action<bool> priorityRaised, TickSchedule schedule,
+        Action<long, TimeSpan> tick, Action<Exception> onError) =>
+        new(() =>
+        {
+            priorityRaised(ThreadScheduling.TrySetCurrentThreadNice(nice));
+            Run(schedule, tick, onError);
+        })
+        { Name = name, IsBackground = true };
 
     private void Run(TickSchedule schedule, Action<long, TimeSpan> tick, Action<Exception> onError)
     {
