@@ -25,13 +25,13 @@ internal sealed class VideoSource : IDisposable
         _options = options;
         if (options.VideoClip is { } clip)
         {
-            if (clip.Count == 0 || !IsKeyframe(clip[0]))
+            if (clip.Count == 0 || !Vp8PayloadHeader.StartsKeyframe(clip[0]))
             {
                 throw new ArgumentException("A video clip needs frames, the first a VP8 keyframe.", nameof(options));
             }
             foreach (var frame in clip)
             {
-                _loop.Add((frame, IsKeyframe(frame), 0));
+                _loop.Add((frame, Vp8PayloadHeader.StartsKeyframe(frame), 0));
             }
             return;
         }
@@ -129,8 +129,6 @@ internal sealed class VideoSource : IDisposable
         }
         SyntheticVideo.Paint(picture, index);
     }
-
-    private static bool IsKeyframe(byte[] frame) => Vp8PayloadHeader.TryParse(frame, out var header) && header.IsKeyframe;
 
     private int ColorOf(int index) =>
         _options is { SolidColor: not null, AlternateColor: not null, ColorPeriodFrames: > 0 } ? index / _options.ColorPeriodFrames % 2 : 0;

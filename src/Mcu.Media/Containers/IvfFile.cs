@@ -71,7 +71,7 @@ public sealed class IvfFile
             throw new InvalidDataException($"{name} holds no frames.");
         }
 
-        return Vp8PayloadHeader.TryParse(frames[0], out var first) && first.IsKeyframe
+        return Vp8PayloadHeader.StartsKeyframe(frames[0])
             ? new IvfFile(width, height, frames)
             : throw new InvalidDataException($"{name} does not start with a keyframe.");
     }

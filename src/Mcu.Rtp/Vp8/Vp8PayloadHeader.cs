@@ -51,4 +51,7 @@ public readonly record struct Vp8PayloadHeader(
             (byte)(width >> 14), (byte)(height >> 14));
         return true;
     }
+
+    /// <summary>Whether <paramref name="frame"/> is a whole, well-formed key frame header: a point a stream can start from.</summary>
+    public static bool StartsKeyframe(ReadOnlySpan<byte> frame) => TryParse(frame, out var header) && header.IsKeyframe;
 }

@@ -41,6 +41,16 @@ public class Vp8PayloadHeaderTests
     }
 
     [Theory]
+    [InlineData("50 9a 00 9d 01 2a 80 02 e0 01", true)]  // key frame
+    [InlineData("31 00 00", false)]                      // interframe
+    [InlineData("50 9a 00 9d 01 2b 80 02 e0 01", false)] // key frame bit, bad start code
+    [InlineData("50 9a", false)]                         // shorter than the frame tag
+    public void Only_a_well_formed_key_frame_starts_a_stream(string hex, bool starts)
+    {
+        Assert.Equal(starts, Vp8PayloadHeader.StartsKeyframe(Bytes.FromHex(hex)));
+    }
+
+    [Theory]
     [InlineData("31 00")]                          // shorter than the frame tag
     [InlineData("50 9a 00 9d 01 2a 80 02 e0")]     // key frame header cut short
     [InlineData("50 9a 00 9d 01 2b 80 02 e0 01")]  // bad start code
