@@ -20,6 +20,14 @@ internal static class NativeReference
     public static NativeResult Run(RepositoryPaths paths, IReadOnlyList<RoomInput> inputs, IReadOnlyList<(PixelRect Slot, PixelRect Crop)> tiles,
         Vp8EncoderSettings s, int warmup, int frames, bool paced)
     {
+        using NativeRun run = Start(paths, inputs, tiles, s, warmup, frames, paced);
+        return run.Finish();
+    }
+
+    /// <summary>Starts one run without waiting for it, so that several can run side by side.</summary>
+    public static NativeRun Start(RepositoryPaths paths, IReadOnlyList<RoomInput> inputs, IReadOnlyList<(PixelRect Slot, PixelRect Crop)> tiles,
+        Vp8EncoderSettings s, int warmup, int frames, bool paced)
+    {
         string program = Path.Combine(paths.NativeBuild, ProgramName);
         if (!File.Exists(program))
         {
@@ -47,20 +55,52 @@ internal static class NativeReference
                 $"tile={slot.X},{slot.Y},{slot.Width},{slot.Height},{crop.X},{crop.Y},{crop.Width},{crop.Height},{inputs[i].Path}"));
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{ProgramName} failed ({process.ExitCode}): {errors.Result}");
-        }
-
-        Dictionary<string, string> values = output.Trim().Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        double Value(string key) => double.Parse(values[key], CultureInfo.InvariantCulture);
-        return new NativeResult(Value("decode_ms"), Value("compose_ms"), Value("encode_ms"), Value("total_ms"), Value("bytes_per_frame"));
+        return new NativeRun(Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start."));
     }
 }
 
-/// <summary>Milliseconds of CPU per composite frame, by stage and in all (the process's CPU time).</summary>
-internal sealed record NativeResult(double DecodeMs, double ComposeMs, double EncodeMs, double TotalMs, double BytesPerFrame);
+/// <summary>A started run of the native reference; <see cref="Finish"/> waits for its one line of results.</summary>
+internal sealed class NativeRun : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _output;
+    private readonly Task<string> _errors;
+
+    public NativeRun(Process process)
+    {
+        _process = process;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _errors = process.StandardError.ReadToEndAsync();
+    }
+
+    public NativeResult Finish()
+    {
+        _process.WaitForExit();
+        if (_process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{NativeReference.ProgramName} failed ({_process.ExitCode}): {_errors.Result}");
+        }
+
+        Dictionary<string, string> values = _output.Result.Trim().Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        double Value(string key) => double.Parse(values[key], CultureInfo.InvariantCulture);
+        return new NativeResult(Value("decode_ms"), Value("compose_ms"), Value("encode_ms"), Value("total_ms"), Value("bytes_per_frame"),
+            (int)Value("frames"), Value("wall_ms"), (int)Value("late"));
+    }
+
+    /// <summary>Stops a run that was not finished (the report failed elsewhere).</summary>
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+}
+
+/// <summary>
+/// Milliseconds of CPU per composite frame made, by stage and in all (the process's CPU time);
+/// the frames made, the wall time per tick, and the ticks skipped for starting a period late (paced).
+/// </summary>
+internal sealed record NativeResult(double DecodeMs, double ComposeMs, double EncodeMs, double TotalMs, double BytesPerFrame, int Frames, double WallMs, int Late);
