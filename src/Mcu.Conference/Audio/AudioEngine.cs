@@ -10,7 +10,8 @@ namespace Mcu.Conference.Audio;
 /// <summary>
 /// The room's audio tick (room clock thread): every publisher's packets through its jitter
 /// buffer and decoder into the mixer, the active speaker updated, then one encode of the shared
-/// mix plus one per audible speaker (its mix-minus), packetized once and handed to the loops.
+/// mix plus one per audible speaker (its mix-minus; digital silence is not re-encoded, see
+/// <see cref="MixEncoder"/>), packetized once and handed to the loops.
 /// </summary>
 internal sealed class AudioEngine : IDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class AudioEngine : IDisposable
     private readonly Room _room;
     private readonly AudioMixer _mixer = new();
     private readonly ActiveSpeakerDetector _speakers;
-    private readonly OpusEncoder _sharedEncoder = new(OpusEncoderSettings.RoomMix);
+    private readonly MixEncoder _sharedEncoder = new();
     private readonly ConcurrentQueue<OutgoingAudio> _pool = new();
     private readonly byte[] _opus = new byte[OpusEncoder.MaxPacketSize];
     private readonly List<RoomMember> _registered = [];
@@ -84,7 +85,7 @@ internal sealed class AudioEngine : IDisposable
             }
             if (state.MixerInput!.HasOwnMix)
             {
-                state.OwnEncoder ??= new OpusEncoder(OpusEncoderSettings.RoomMix);
+                state.OwnEncoder ??= new MixEncoder();
                 state.OwnEncoderLastUsed = scheduled;
                 outgoing.CommitOwn(WritePacket(outgoing.OwnBuffer(member.Id), state.OwnEncoder, state.MixerInput.Output, index));
             }
@@ -141,7 +142,7 @@ internal sealed class AudioEngine : IDisposable
         }
     }
 
-    private int WritePacket(Span<byte> destination, OpusEncoder encoder, ReadOnlySpan<short> pcm, long index)
+    private int WritePacket(Span<byte> destination, MixEncoder encoder, ReadOnlySpan<short> pcm, long index)
     {
         var length = encoder.Encode(pcm, _opus);
         var header = new RtpHeader(SourcePayloadType, (ushort)index, unchecked((uint)(index * FrameSamples)), _sourceSsrc);

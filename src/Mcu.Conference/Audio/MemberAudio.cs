@@ -13,7 +13,7 @@ internal sealed class MemberAudio : IDisposable
     public AudioMixerInput? MixerInput { get; set; }
 
     /// <summary>Encodes this member's mix-minus while it has one; kept a while after, so that short pauses reuse it.</summary>
-    public OpusEncoder? OwnEncoder { get; set; }
+    public MixEncoder? OwnEncoder { get; set; }
 
     public TimeSpan OwnEncoderLastUsed { get; set; }
 
