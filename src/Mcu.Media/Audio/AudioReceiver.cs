@@ -1,4 +1,5 @@
 using Mcu.Media.Codecs;
+using Mcu.Rtp;
 
 namespace Mcu.Media.Audio;
 
@@ -7,13 +8,19 @@ namespace Mcu.Media.Audio;
 /// RTP payloads (an Opus payload is exactly one Opus packet, RFC 7587 section 4.2) into exactly
 /// one 20 ms frame of 48 kHz mono PCM per room clock tick, whatever the network does: decoded,
 /// recovered from the next packet's in-band FEC, concealed for a bounded run, then silence.
-/// Packets of any duration from 2.5 to 120 ms are decoded into a small FIFO. Nothing allocates
-/// per packet or tick. Not thread-safe; the decoder stays owned by the caller.
+/// Packets of any duration from 2.5 to 120 ms are decoded into a small FIFO. Packets the sender
+/// marks as digital silence (RFC 6464 level 127, e.g. a muted browser track, which keeps sending
+/// 50 a second) are played as zeros without decoding once one of them has decoded to nothing
+/// audible. Nothing allocates per packet or tick. Not thread-safe; the decoder stays owned by
+/// the caller.
 /// </summary>
 public sealed class AudioReceiver
 {
     // One 120 ms packet (the longest, RFC 6716 section 3.4 R5) on top of a partly filled tick.
     private const int FifoCapacity = 5_760 + AudioFormat.FrameSamples;
+
+    // Silence as libopus decodes it with FEC on: a step or two either side of zero (-84 dBov).
+    private const short InaudiblePeak = 2;
 
     private readonly IAudioDecoder _decoder;
     private readonly AudioJitterBuffer _buffer;
@@ -23,6 +30,7 @@ public sealed class AudioReceiver
     private int _fifoCount;
     private int _concealedSamples;
     private bool _decodedAny;
+    private bool _decodedSilence;
     private byte? _lastReportedLevel;
 
     /// <summary>Creates a receiver around a 48 kHz mono decoder (stereo streams decode to mono).</summary>
@@ -57,6 +65,9 @@ public sealed class AudioReceiver
 
     /// <summary>Steps of playout concealed.</summary>
     public long Concealments { get; private set; }
+
+    /// <summary>Packets marked as digital silence that were played as zeros without decoding.</summary>
+    public long SilentPacketsSkipped { get; private set; }
 
     /// <summary>Buffered packets the decoder refused (concealed instead).</summary>
     public long DecodeFailures { get; private set; }
@@ -108,17 +119,33 @@ public sealed class AudioReceiver
         _fifoCount = 0;
         _concealedSamples = 0;
         _decodedAny = false;
+        _decodedSilence = false;
         _lastReportedLevel = null;
     }
 
     private AudioFrameKind Produce(AudioJitterFrame step, Span<short> free)
     {
         int samples;
+        // Only a run of digital silence that has decoded to (next to) nothing continues without
+        // the decoder, so its state is that of silence, as if it had decoded the whole run.
+        bool afterSilence = _decodedSilence;
+        _decodedSilence = false;
         if (step.Status == AudioJitterStatus.Packet)
         {
+            bool markedSilent = step.AudioLevel == AudioLevelExtension.Silence;
+            if (markedSilent && afterSilence && step.Samples > 0 && step.Samples <= free.Length)
+            {
+                free[..step.Samples].Clear();
+                SilentPacketsSkipped++;
+                _decodedSilence = true;
+                _lastReportedLevel = step.AudioLevel;
+                return Real(step.Samples, AudioFrameKind.Decoded);
+            }
+
             if (_decoder.TryDecode(step.Payload, free, out samples) && samples > 0)
             {
                 DecodedPackets++;
+                _decodedSilence = markedSilent && !free[..samples].ContainsAnyExceptInRange((short)-InaudiblePeak, InaudiblePeak);
                 _lastReportedLevel = step.AudioLevel;
                 return Real(samples, AudioFrameKind.Decoded);
             }

@@ -46,6 +46,49 @@ public class AudioReceiverOpusTests
     }
 
     [Fact]
+    public void A_muted_tracks_digital_silence_is_not_decoded_and_the_speech_after_it_sounds_as_if_it_had_been()
+    {
+        // Speech, a muted track (zeros, encoded as a browser does without DTX), speech again.
+        short[] signal = new short[Frame * 90];
+        Melody(30).CopyTo(signal, 0);
+        Melody(30).CopyTo(signal, Frame * 60);
+        List<byte[]> packets = OpusStream.Encode(new OpusEncoderSettings(), signal);
+        using var markedDecoder = new OpusDecoder();
+        using var plainDecoder = new OpusDecoder();
+        var marked = new AudioReceiver(markedDecoder);
+        var plain = new AudioReceiver(plainDecoder);
+        var markedFrames = new List<short[]>();
+        var plainFrames = new List<short[]>();
+        for (int i = 0; i <= packets.Count; i++)
+        {
+            if (i < packets.Count)
+            {
+                bool muted = i >= 30 && i < 60;
+                marked.Insert((ushort)i, (uint)(i * Frame), i * Tick, packets[i], muted ? (byte)127 : (byte)30);
+                plain.Insert((ushort)i, (uint)(i * Frame), i * Tick, packets[i]);
+            }
+
+            if (i > 0)
+            {
+                marked.Tick(i * Tick);
+                plain.Tick(i * Tick);
+                markedFrames.Add(marked.Frame.ToArray());
+                plainFrames.Add(plain.Frame.ToArray());
+            }
+        }
+
+        // Most of the muted stretch is skipped; what is played there is silence either way.
+        Assert.InRange(marked.SilentPacketsSkipped, 20, 29);
+        Assert.All(markedFrames.Skip(40).Take(20), f => Assert.Equal(0, AudioAnalysis.Rms(f)));
+        Assert.All(plainFrames.Skip(40).Take(20), f => Assert.True(AudioAnalysis.Rms(f) < 1));
+        // The speech after it decodes as the stream decoded throughout does.
+        short[] markedSpeech = [.. markedFrames.Skip(62).Take(25).SelectMany(f => f)];
+        short[] plainSpeech = [.. plainFrames.Skip(62).Take(25).SelectMany(f => f)];
+        Assert.True(AudioAnalysis.Correlation(plainSpeech, markedSpeech) > 0.99);
+        Assert.InRange(20 * Math.Log10(AudioAnalysis.Rms(markedSpeech) / AudioAnalysis.Rms(plainSpeech)), -0.5, 0.5);
+    }
+
+    [Fact]
     public void A_stereo_sender_is_decoded_to_mono()
     {
         short[] tone = new short[Rate * 2];

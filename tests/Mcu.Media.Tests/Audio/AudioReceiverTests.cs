@@ -123,6 +123,62 @@ public class AudioReceiverTests
     }
 
     [Fact]
+    public void Packets_marked_as_digital_silence_are_played_as_zeros_without_decoding_once_one_decoded_to_nothing_audible()
+    {
+        var decoder = new FakeAudioDecoder();
+        var receiver = new AudioReceiver(decoder);
+        // A muted track: its first silent packet still carries the end of the speech (value 3).
+        short[] sent = [500, 3, 0, 0, 0, 0, 0, 0, 0, 0, 700, 0, 0];
+        byte[] levels = [40, 127, 127, 127, 127, 127, 127, 127, 127, 127, 35, 127, 127];
+        List<short> played = [];
+        for (int t = 0; t < sent.Length + 2; t++)
+        {
+            if (t < sent.Length)
+            {
+                receiver.Insert((ushort)t, (uint)(t * 960), t * Tick, FakeAudioDecoder.Packet(sent[t]), levels[t]);
+            }
+
+            AudioFrameInfo info = receiver.Tick((t * Tick) + TimeSpan.FromMilliseconds(10));
+            if (t >= 1 && t <= sent.Length)
+            {
+                Assert.Equal(AudioFrameKind.Decoded, info.Kind);
+                played.Add(receiver.Frame[0]);
+                Assert.All(receiver.Frame.ToArray(), v => Assert.Equal(receiver.Frame[0], v));
+            }
+        }
+
+        Assert.Equal(sent, played);
+        // Decoded: the speech, the first two silent ones (3, then the first zeros), the speech
+        // after them, and the first silent packet after that speech.
+        Assert.Equal(5, decoder.Decodes);
+        Assert.Equal(8, receiver.SilentPacketsSkipped);
+        Assert.Equal(5, receiver.DecodedPackets);
+    }
+
+    [Fact]
+    public void Silence_without_the_level_extension_or_after_a_gap_is_decoded()
+    {
+        var decoder = new FakeAudioDecoder();
+        var receiver = new AudioReceiver(decoder);
+        for (int t = 0; t < 12; t++)
+        {
+            // No level on the first six; then marked silent, with packet 8 lost (FEC recovers it).
+            if (t != 8)
+            {
+                receiver.Insert((ushort)t, (uint)(t * 960), t * Tick, FakeAudioDecoder.Packet(0), t < 6 ? null : (byte)127);
+            }
+
+            receiver.Tick((t * Tick) + TimeSpan.FromMilliseconds(10));
+        }
+
+        // Played: 0-5 unmarked, decoded; 6 marked, decoded to zeros; 7 skipped; the gap at 8
+        // recovered; 9, after the gap, decoded again; 10 skipped (11 is not played yet).
+        Assert.Equal(8, decoder.Decodes);
+        Assert.Equal(2, receiver.SilentPacketsSkipped);
+        Assert.Equal(1, receiver.FecRecoveries);
+    }
+
+    [Fact]
     public void Reset_starts_a_new_stream_without_leftovers()
     {
         var receiver = new AudioReceiver(new FakeAudioDecoder());
